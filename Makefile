@@ -1,0 +1,48 @@
+# Pandu SOP: `make run` opens the app, `make test` runs the whole suite headless.
+# Both create .venv and install what is needed on first use (a bare Debian 12 + Python 3.11).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+# Debian libraries Qt needs to run headless (QT_QPA_PLATFORM=offscreen).
+QT_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0
+# For looking at PDFs as pictures (pdftoppm) and checking them (pdftotext).
+PDF_DEBS := poppler-utils
+
+.PHONY: run test lint bench system-deps clean
+
+run: $(STAMP)
+	$(BIN)/pandu
+
+test: $(STAMP) system-deps
+	$(BIN)/ruff check .
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/print_sheets.py
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+# Installs the Debian packages that are missing, when this machine can (root or sudo).
+system-deps:
+	@missing=""; for p in $(QT_DEBS) $(PDF_DEBS); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if ! command -v apt-get >/dev/null 2>&1; then \
+	  echo "Not a Debian machine; make sure these are installed:$$missing"; exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo -n"; \
+	else echo "Cannot install$$missing (not root, no sudo)"; exit 0; fi; \
+	echo "Installing:$$missing"; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-upgrade $$missing
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache screenshots benchmarks/out

@@ -1,0 +1,1 @@
+"""Storage: the office's SQLite database, its peewee models and migrations."""

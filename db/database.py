@@ -1,0 +1,67 @@
+"""Opening the office database: pragmas, migrations, and a safety copy before migrating."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from peewee import SqliteDatabase
+from playhouse.migrations import Runner
+
+from db.models import ALL_MODELS
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+PRAGMAS = {
+    "foreign_keys": 1,
+    "journal_mode": "wal",
+    "synchronous": "full",
+    "busy_timeout": 10000,
+}
+
+
+def connect(path: Path) -> SqliteDatabase:
+    """Open (creating if needed) the SQLite file and bind the models to it; no migrating."""
+    database = SqliteDatabase(str(path), pragmas=PRAGMAS)
+    database.connect(reuse_if_open=True)
+    database.bind(ALL_MODELS, bind_refs=False, bind_backrefs=False)
+    return database
+
+
+def pending_migrations(database: SqliteDatabase) -> list[str]:
+    runner = Runner(database, str(MIGRATIONS_DIR))
+    return [m.name for m in runner.status() if m.path is not None and not m.applied]
+
+
+def applied_migrations(database: SqliteDatabase) -> list[str]:
+    return sorted(Runner(database, str(MIGRATIONS_DIR)).applied())
+
+
+def migrate(database: SqliteDatabase, target: str | None = None,
+            backup_dir: Path | None = None) -> list[str]:
+    """Apply pending migrations, each in its own transaction. Returns the names applied.
+
+    An existing database is first copied (with SQLite's online backup) into `backup_dir`,
+    so a failed upgrade never leaves the office without its data.
+    """
+    runner = Runner(database, str(MIGRATIONS_DIR))
+    if not pending_migrations(database):
+        return []
+    if backup_dir is not None and runner.applied():
+        copy_database(database, backup_dir / f"sebelum-migrasi-{_stamp()}.sqlite3")
+    return runner.up(target)
+
+
+def copy_database(database: SqliteDatabase, target: Path) -> Path:
+    """A consistent copy of a live database (never a plain file copy, which can tear)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    dest = sqlite3.connect(str(target))
+    try:
+        database.connection().backup(dest)
+    finally:
+        dest.close()
+    return target
+
+
+def _stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%d-%H%M%S")

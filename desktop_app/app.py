@@ -1,0 +1,29 @@
+"""The one place that wires the window: open the data folder, build the window, show it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def run_gui(data_dir: Path) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.gui.errors import show_error
+    from desktop_app.gui.main_window import MainWindow
+    from desktop_app.workspace import open_workspace
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("Pandu SOP")
+    app.setOrganizationName("PanduSOP")
+    try:
+        workspace = open_workspace(data_dir)
+    except Exception as exc:  # noqa: BLE001 - shown to the user, then we stop
+        show_error(None, exc)
+        return 1
+    window = MainWindow(workspace)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        workspace.close()

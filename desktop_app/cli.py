@@ -1,0 +1,112 @@
+"""The `pandu` command line: the same services as the window, for scripts and support staff.
+
+Exit status: 0 done, 2 bad input or usage (message in Indonesian, nothing changed), 1 other.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from desktop_app import __version__
+from desktop_app.errors import DomainError, InvalidInput, NotFound
+
+EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class UsageError(Exception):
+    """The command line itself is wrong."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse would exit; we report in Indonesian instead
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="pandu", description="Pandu SOP: pustaka SOP, cetak lembar SOP.")
+    parser.add_argument("--version", action="version", version=f"Pandu SOP {__version__}")
+    parser.add_argument("--data-dir", type=Path, metavar="DIR",
+                        help="folder data (basis data dan berkas kantor)")
+    commands = parser.add_subparsers(dest="command", metavar="PERINTAH")
+    commands.add_parser("gui", help="buka jendela aplikasi (bawaan)")
+    sop = commands.add_parser("sop", help="pustaka SOP").add_subparsers(
+        dest="sop_command", metavar="SUBPERINTAH", required=True)
+    sop.add_parser("list", help="daftar SOP: id, nomor, nama, jumlah langkah")
+    imp = sop.add_parser("import", help="impor berkas pandu-sop/1; mencetak id baru")
+    imp.add_argument("file", type=Path, metavar="FILE")
+    exp = sop.add_parser("export", help="ekspor SOP ke berkas pandu-sop/1")
+    exp.add_argument("sop_id", type=int, metavar="ID")
+    exp.add_argument("-o", dest="output", type=Path, required=True, metavar="FILE")
+    prn = sop.add_parser("print", help="cetak lembar SOP (identitas dan diagram alir) ke PDF")
+    prn.add_argument("sop_id", type=int, metavar="ID")
+    prn.add_argument("-o", dest="output", type=Path, required=True, metavar="FILE.pdf")
+    prn.add_argument("--paper", choices=("F4", "A4"), type=str.upper,
+                     help="ukuran kertas (bawaan: pengaturan kantor, atau F4)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        args = build_parser().parse_args(argv)
+    except UsageError as exc:
+        return _fail(f"Perintah tidak dapat dipahami ({exc}). Lihat: pandu --help",
+                     EXIT_BAD_INPUT)
+    except SystemExit as exc:  # --help and --version
+        return int(exc.code or 0)
+    try:
+        return _dispatch(args)
+    except (InvalidInput, NotFound) as exc:
+        return _fail(str(exc), EXIT_BAD_INPUT)
+    except DomainError as exc:
+        return _fail(str(exc), EXIT_FAILURE)
+
+
+def _fail(message: str, status: int) -> int:
+    print(f"pandu: {message}", file=sys.stderr)
+    return status
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from desktop_app.paths import default_data_dir
+    from desktop_app.workspace import open_workspace
+
+    data_dir = args.data_dir or default_data_dir()
+    if args.command in (None, "gui"):
+        from desktop_app.app import run_gui
+
+        return run_gui(data_dir)
+    workspace = open_workspace(data_dir)
+    try:
+        return _sop_command(args, workspace)
+    finally:
+        workspace.close()
+
+
+def _sop_command(args, workspace) -> int:
+    from desktop_app.sop import library
+
+    if args.sop_command == "list":
+        for item in library.list_sops():
+            print(f"{item.id}\t{item.nomor or '-'}\t{item.nama}\t{item.step_count}")
+    elif args.sop_command == "import":
+        print(library.import_sop(workspace.database, args.file))
+    elif args.sop_command == "export":
+        _check_writable(args.output)
+        library.export_sop(args.sop_id, args.output)
+    elif args.sop_command == "print":
+        from desktop_app.documents.sop_sheet import print_sop
+
+        _check_writable(args.output)
+        print_sop(args.sop_id, args.output, paper=args.paper)
+    return EXIT_OK
+
+
+def _check_writable(path: Path) -> None:
+    if not path.parent.exists():
+        raise InvalidInput(f"Folder {path.parent} tidak ada; buat dulu atau pilih folder lain.")
+    if path.is_dir():
+        raise InvalidInput(f"{path} adalah folder; tulis nama berkas, misalnya {path}/sop.pdf")

@@ -1,0 +1,38 @@
+"""Office-wide settings stored in the database, every key declared once with its default."""
+
+from __future__ import annotations
+
+from peewee import SqliteDatabase
+
+from db import models as m
+from desktop_app.errors import InvalidInput
+
+PAPER_SIZES = ("F4", "A4")
+DEFAULTS: dict[str, str] = {
+    "paper": "F4",
+    "pemerintah": "",
+    "nama_kantor": "",
+    "alamat": "",
+    "telepon": "",
+    "email": "",
+    "laman": "",
+    "kode_pos": "",
+}
+
+
+def get_setting(key: str) -> str:
+    if key not in DEFAULTS:
+        raise KeyError(key)
+    row = m.OfficeSetting.get_or_none(m.OfficeSetting.key == key)
+    return row.value if row else DEFAULTS[key]
+
+
+def set_settings(database: SqliteDatabase, values: dict[str, str]) -> None:
+    unknown = [key for key in values if key not in DEFAULTS]
+    if unknown:
+        raise KeyError(", ".join(unknown))
+    if "paper" in values and values["paper"] not in PAPER_SIZES:
+        raise InvalidInput(f'Ukuran kertas "{values["paper"]}" tidak dikenal; pilih F4 atau A4.')
+    with database.atomic():
+        for key, value in values.items():
+            m.OfficeSetting.replace(key=key, value=value).execute()

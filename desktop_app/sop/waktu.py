@@ -1,0 +1,39 @@
+"""The time standard of a step ("5 menit", "1,5 jam", "3 hari"): parsing and writing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = ("menit", "jam", "hari", "minggu", "bulan")
+_PATTERN = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([A-Za-z]+)\s*$")
+
+
+@dataclass(frozen=True)
+class Waktu:
+    amount: float
+    unit: str
+
+    def __str__(self) -> str:
+        number = f"{self.amount:g}".replace(".", ",")
+        return f"{number} {self.unit}"
+
+
+def parse_waktu(text: str) -> Waktu:
+    """Parse "<number> <menit|jam|hari|minggu|bulan>"; ValueError has an Indonesian message."""
+    match = _PATTERN.match(text or "")
+    if not match:
+        raise ValueError(
+            f'waktu "{text}" tidak dapat dibaca; tulis angka lalu satuan, misalnya "5 menit" '
+            f"atau \"2 hari\" (satuan: {', '.join(UNITS)})"
+        )
+    unit = match.group(2).lower()
+    if unit not in UNITS:
+        raise ValueError(
+            f'waktu "{text}": satuan "{match.group(2)}" tidak dikenal; '
+            f"gunakan salah satu dari {', '.join(UNITS)}"
+        )
+    amount = float(match.group(1).replace(",", "."))
+    if amount <= 0:
+        raise ValueError(f'waktu "{text}" harus lebih dari nol')
+    return Waktu(amount, unit)

@@ -1,0 +1,56 @@
+"""An office's data folder opened for work: the migrated database, first-run templates."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from peewee import OperationalError, SqliteDatabase
+
+from db.database import applied_migrations, connect, migrate
+from desktop_app.errors import DomainError
+from desktop_app.paths import DATABASE_NAME, templates_dir
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Workspace:
+    data_dir: Path
+    database: SqliteDatabase
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.data_dir / "cadangan"
+
+    def close(self) -> None:
+        if not self.database.is_closed():
+            self.database.close()
+
+
+def open_workspace(data_dir: Path) -> Workspace:
+    """Open the data folder, creating and initialising it (with the SOP templates) if new."""
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DomainError(
+            f"Folder data {data_dir} tidak dapat dibuat ({exc.strerror}). "
+            "Pilih folder lain dengan --data-dir atau periksa izin folder."
+        ) from exc
+    try:
+        database = connect(data_dir / DATABASE_NAME)
+        is_new = not applied_migrations(database)
+        workspace = Workspace(data_dir, database)
+        migrate(database, backup_dir=workspace.backup_dir)
+    except OperationalError as exc:
+        raise DomainError(
+            f"Basis data di {data_dir} tidak dapat dibuka ({exc}). "
+            "Pastikan folder dapat ditulisi dan tidak dipakai program lain."
+        ) from exc
+    if is_new:
+        from desktop_app.sop.library import install_templates
+
+        count = install_templates(database, templates_dir())
+        log.info("new data folder %s: %d SOP templates installed", data_dir, count)
+    return workspace

@@ -1,0 +1,57 @@
+"""Shared fixtures: a fresh data folder per test, a valid SOP as a dict to mutate."""
+
+from __future__ import annotations
+
+import copy
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from desktop_app.workspace import open_workspace  # noqa: E402
+
+VALID_SOP = {
+    "format": "pandu-sop/1",
+    "identitas": {
+        "nama": "Penyusunan Rencana Kerja (Renja) Tahunan",
+        "nomor": "800/12/2023",
+        "instansi": "Kecamatan Ngargoyoso",
+        "tanggal_pembuatan": __import__("datetime").date(2023, 12, 28),
+        "dasar_hukum": ["Undang-Undang Nomor 25 Tahun 2004"],
+        "peringatan": ["Apabila SOP tidak dilaksanakan maka Renja tertunda"],
+        "disahkan_oleh": {"jabatan": "Camat Ngargoyoso", "nama": "WAHYU AGUS PRAMONO, S.STP.",
+                          "pangkat": "Pembina", "nip": "198001181999121001"},
+    },
+    "pelaksana": [{"kode": "camat", "nama": "Camat"},
+                  {"kode": "perencana", "nama": "Perencana"}],
+    "langkah": [
+        {"kegiatan": "Memerintahkan persiapan penyusunan Renja", "pelaksana": "camat",
+         "simbol": "mulai", "kelengkapan": ["Renstra PD", "Visi dan Misi PD"],
+         "waktu": "5 menit", "output": "Disposisi", "dokumen": "disposisi"},
+        {"kegiatan": "Menyusun konsep Renja", "pelaksana": "perencana", "waktu": "1 hari",
+         "output": "Konsep Renja"},
+        {"kegiatan": "Memeriksa konsep. Jika sesuai diparaf, jika belum dikembalikan",
+         "pelaksana": ["camat", "perencana"], "simbol": "keputusan", "jika_tidak": 2,
+         "waktu": "20 menit", "output": "Konsep yang diparaf"},
+        {"kegiatan": "Menandatangani Renja", "pelaksana": "camat", "simbol": "selesai",
+         "waktu": "15 menit", "output": "Renja"},
+    ],
+}
+
+
+@pytest.fixture
+def valid_sop() -> dict:
+    return copy.deepcopy(VALID_SOP)
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def workspace(data_dir):
+    ws = open_workspace(data_dir)
+    yield ws
+    ws.close()
