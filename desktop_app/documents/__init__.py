@@ -1,0 +1,1 @@
+"""Renderers: documents written to PDF (reportlab) and XLSX (openpyxl) from computed data."""

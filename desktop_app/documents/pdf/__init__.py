@@ -1,0 +1,1 @@
+"""PDF documents: a shared base (fonts, styles) and one module per document."""

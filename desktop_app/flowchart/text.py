@@ -1,0 +1,53 @@
+"""Wrapping text into a column width with a given measure (so layout and painters agree)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+# measure(text, size_pt, bold) -> width in mm
+Measure = Callable[[str, float, bool], float]
+
+
+def wrap(text: str, width: float, size: float, measure: Measure, bold: bool = False) -> list[str]:
+    """Greedy word wrap; a word longer than the width is broken between characters."""
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        line = ""
+        for word in paragraph.split():
+            candidate = f"{line} {word}" if line else word
+            if measure(candidate, size, bold) <= width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            line = ""
+            for piece in _break_word(word, width, size, measure, bold):
+                if line:
+                    lines.append(line)
+                line = piece
+        lines.append(line)
+    return lines
+
+
+def _break_word(word: str, width: float, size: float, measure: Measure, bold: bool) -> list[str]:
+    pieces, current = [], ""
+    for ch in word:
+        if current and measure(current + ch, size, bold) > width:
+            pieces.append(current)
+            current = ""
+        current += ch
+    return [*pieces, current]
+
+
+def wrap_items(items: list[str], width: float, size: float, measure: Measure,
+               bullet: str = "- ") -> list[tuple[float, str]]:
+    """A list as lines with hanging indents: [(indent_mm, text)]. One item has no bullet."""
+    if len(items) == 1:
+        return [(0.0, line) for line in wrap(items[0], width, size, measure)]
+    indent = measure(bullet, size, False)
+    lines: list[tuple[float, str]] = []
+    for item in items:
+        wrapped = wrap(item, width - indent, size, measure)
+        lines.append((0.0, bullet + wrapped[0]))
+        lines += [(indent, rest) for rest in wrapped[1:]]
+    return lines
