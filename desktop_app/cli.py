@@ -98,7 +98,7 @@ def _sop_command(args, workspace) -> int:
         _check_writable(args.output)
         library.export_sop(args.sop_id, args.output)
     elif args.sop_command == "print":
-        from desktop_app.documents.sop_sheet import print_sop
+        from desktop_app.sop.printing import print_sop
 
         _check_writable(args.output)
         print_sop(args.sop_id, args.output, paper=args.paper)

@@ -1,0 +1,306 @@
+"""SOP -> flowchart pages: columns, the repeated header, wrapped cells, row heights, page breaks
+and the symbols of each step. Arrows are added by `routing`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop_app.errors import InvalidInput
+from desktop_app.flowchart.geometry import (
+    Box,
+    Column,
+    FlowchartLayout,
+    Page,
+    Rule,
+    Symbol,
+    TextLine,
+)
+from desktop_app.flowchart.routing import route_arrows
+from desktop_app.flowchart.text import Measure, wrap, wrap_items
+from desktop_app.paper import paper_size
+from desktop_app.sop.model import Sop
+
+MM_PER_PT = 25.4 / 72
+
+
+@dataclass(frozen=True)
+class Style:
+    """Layout constants in mm (font sizes in pt)."""
+
+    margin_x: float = 10.0
+    margin_top: float = 10.0
+    margin_bottom: float = 10.0
+    title_h: float = 9.0
+    body_pt: float = 8.0
+    header_pt: float = 8.0
+    number_pt: float = 7.0
+    title_pt: float = 10.0
+    label_pt: float = 6.5
+    pad: float = 1.5
+    lane_min: float = 18.0
+    lane_max: float = 34.0
+    symbol_w_max: float = 26.0
+    symbol_margin: float = 4.5  # free space between a symbol and its lane's borders
+    v_gap: float = 5.0  # free space above and below a symbol in its row
+    connector: float = 6.0
+    connector_gap: float = 2.5
+
+    def line_h(self, size_pt: float) -> float:
+        return size_pt * 1.22 * MM_PER_PT
+
+    @property
+    def connector_extra(self) -> float:
+        return self.connector + 2 * self.connector_gap
+
+
+SYMBOL_H = {"terminator": 8.0, "process": 9.0, "decision": 12.0}
+KIND_OF = {"mulai": "terminator", "selesai": "terminator", "proses": "process",
+           "keputusan": "decision"}
+LEADING = (("no", "No", 9.0), ("kegiatan", "Kegiatan", 58.0))
+TRAILING = (("kelengkapan", "Persyaratan/ Kelengkapan", 42.0), ("waktu", "Waktu", 17.0),
+            ("output", "Output", 36.0), ("keterangan", "Keterangan", 26.0))
+
+
+def layout_flowchart(sop: Sop, paper: str, measure: Measure, style: Style | None = None
+                     ) -> FlowchartLayout:
+    """The flowchart pages of an SOP on landscape `paper` (F4 or A4)."""
+    style = style or Style()
+    width, height = paper_size(paper, landscape=True)
+    columns = _columns(sop, width, style)
+    header = _Header(sop, columns, style, measure)
+    cells = [_row_cells(sop, n, columns, style, measure) for n in range(1, len(sop.langkah) + 1)]
+    heights = [_row_height(sop, n, lines, style) for n, lines in enumerate(cells, start=1)]
+    flows_on = [_flows_to_next(sop, n) for n in range(1, len(sop.langkah) + 1)]
+    body_top = style.margin_top + style.title_h + header.height
+    body_h = height - style.margin_bottom - body_top
+    groups = _paginate(heights, flows_on, body_h, style.connector_extra)
+    pages = []
+    for index, group in enumerate(groups):
+        page = Page(width, height, columns)
+        header.draw(page, style.margin_top + style.title_h)
+        _draw_rows(page, sop, group, cells, heights, flows_on, body_top, style, measure)
+        _draw_frame(page, sop, index, len(groups), style, measure)
+        pages.append(page)
+    route_arrows(sop, pages, _anchors(sop, columns), style, measure)
+    return FlowchartLayout(paper.upper(), pages)
+
+
+def _columns(sop: Sop, page_w: float, style: Style) -> list[Column]:
+    avail = page_w - 2 * style.margin_x
+    base = sum(w for *_k, w in LEADING + TRAILING)
+    lanes = len(sop.pelaksana)
+    lane_w = max(style.lane_min, min(style.lane_max, (avail - base) / lanes))
+    scale = (avail - lane_w * lanes) / base
+    specs = ([(k, label, w * scale) for k, label, w in LEADING]
+             + [(f"lane:{lane.kode}", lane.nama, lane_w) for lane in sop.pelaksana]
+             + [(k, label, w * scale) for k, label, w in TRAILING])
+    columns, x = [], style.margin_x
+    for key, label, w in specs:
+        columns.append(Column(key, label, x, w))
+        x += w
+    return columns
+
+
+def _col(columns: list[Column], key: str) -> Column:
+    return next(c for c in columns if c.key == key)
+
+
+Lines = list[tuple[float, str]]
+
+
+def _row_cells(sop: Sop, number: int, columns: list[Column], style: Style,
+               measure: Measure) -> dict[str, Lines]:
+    step = sop.langkah[number - 1]
+    size = style.body_pt
+
+    def plain(key: str, text: str) -> Lines:
+        width = _col(columns, key).w - 2 * style.pad
+        return [(0.0, line) for line in wrap(text, width, size, measure)] if text else []
+
+    kelengkapan_w = _col(columns, "kelengkapan").w - 2 * style.pad
+    return {
+        "no": [(0.0, str(number))],
+        "kegiatan": plain("kegiatan", step.kegiatan),
+        "kelengkapan": wrap_items(step.kelengkapan, kelengkapan_w, size, measure)
+        if step.kelengkapan else [],
+        "waktu": plain("waktu", step.waktu),
+        "output": plain("output", step.output),
+        "keterangan": plain("keterangan", step.keterangan),
+    }
+
+
+def _row_height(sop: Sop, number: int, cells: dict[str, Lines], style: Style) -> float:
+    text_h = 2 * style.pad + max(len(lines) for lines in cells.values()) * style.line_h(
+        style.body_pt)
+    kind = KIND_OF[sop.langkah[number - 1].simbol]
+    return max(text_h, SYMBOL_H[kind] + 2 * style.v_gap)
+
+
+def _flows_to_next(sop: Sop, number: int) -> bool:
+    """Whether step `number` continues straight to the next step (drawn as a plain arrow)."""
+    return sop.langkah[number - 1].simbol != "selesai" and sop.next_on_yes(number) == number + 1
+
+
+def _paginate(heights: list[float], flows_on: list[bool], body_h: float,
+              extra: float) -> list[list[int]]:
+    """Step numbers per page. A row is never split; a row followed by a page break that the
+    flow crosses gets room for the off-page connector, and so does the next page's first row."""
+    pages: list[list[int]] = []
+    i, count = 0, len(heights)
+    while i < count:
+        incoming = bool(pages) and flows_on[i - 1]
+        group: list[int] = []
+        used = 0.0
+        while i < count:
+            h = heights[i] + (extra if incoming and not group else 0.0)
+            if h > body_h:
+                raise InvalidInput(f"langkah {i + 1}: teks terlalu panjang untuk satu halaman; "
+                                   "persingkat kegiatan atau kelengkapannya")
+            if group and used + h > body_h:
+                break
+            group.append(i)
+            used += h
+            i += 1
+        while i < count and flows_on[group[-1]] and used + extra > body_h and len(group) > 1:
+            used -= heights[group.pop()]
+            i -= 1
+        pages.append([n + 1 for n in group])
+    return pages
+
+
+class _Header:
+    """The table header: group row, names row, column numbers; repeated on every page."""
+
+    def __init__(self, sop: Sop, columns: list[Column], style: Style, measure: Measure):
+        self.columns, self.style, self.measure = columns, style, measure
+        self.group_h = style.line_h(style.header_pt) + 2 * style.pad
+        self.sizes = {c.key: _fitting_size(c.label, c.w - 2 * style.pad, style.header_pt,
+                                           measure) for c in columns}
+        self.names = {c.key: wrap(c.label, c.w - 2 * style.pad, self.sizes[c.key], measure, True)
+                      for c in columns}
+        sub = [c for c in columns if c.key.startswith("lane:") or c.key in
+               ("kelengkapan", "waktu", "output")]
+        self.names_h = 2 * style.pad + max(len(self.names[c.key]) for c in sub) * style.line_h(
+            style.header_pt)
+        self.number_h = style.line_h(style.number_pt) + 2 * style.pad
+        self.height = self.group_h + self.names_h + self.number_h
+
+    def draw(self, page: Page, top: float) -> None:
+        s, cols = self.style, self.columns
+        lanes = [c for c in cols if c.key.startswith("lane:")]
+        mutu = [_col(cols, k) for k in ("kelengkapan", "waktu", "output")]
+        mid, numbers = top + self.group_h, top + self.group_h + self.names_h
+        bottom = top + self.height
+        page.shades.append(Box(cols[0].x, top, cols[-1].right - cols[0].x, numbers - top))
+        for key in ("no", "kegiatan", "keterangan"):
+            self._centred(page, self.names[key], _col(cols, key), top, numbers)
+        for group, label in ((lanes, "Pelaksana"), (mutu, "Mutu Baku")):
+            x, w = group[0].x, group[-1].right - group[0].x
+            self._centred(page, [label], Column("", label, x, w), top, mid)
+            page.rules.append(Rule(x, mid, x + w, mid))
+            for c in group:
+                self._centred(page, self.names[c.key], c, mid, numbers)
+        for n, c in enumerate(cols, start=1):
+            text = str(n)
+            x = c.x + (c.w - self.measure(text, s.number_pt, False)) / 2
+            page.texts.append(TextLine(x, numbers + s.pad + s.number_pt * 0.93 * MM_PER_PT,
+                                       text, s.number_pt))
+        page.rules += [Rule(cols[0].x, y, cols[-1].right, y) for y in (top, numbers, bottom)]
+        inner = {c.x for c in lanes[1:] + mutu[1:]}
+        page.rules += [Rule(c.x, mid if c.x in inner else top, c.x, bottom) for c in cols]
+        page.rules.append(Rule(cols[-1].right, top, cols[-1].right, bottom))
+
+    def _centred(self, page: Page, lines: list[str], col: Column, top: float,
+                 bottom: float) -> None:
+        size = self.sizes.get(col.key, self.style.header_pt)
+        lh = self.style.line_h(size)
+        y = top + (bottom - top - len(lines) * lh) / 2 + size * 0.93 * MM_PER_PT
+        for line in lines:
+            lx = col.x + (col.w - self.measure(line, size, True)) / 2
+            page.texts.append(TextLine(lx, y, line, size, bold=True))
+            y += lh
+
+
+def _fitting_size(text: str, width: float, size: float, measure: Measure,
+                  smallest: float = 6.0) -> float:
+    """The largest size down to `smallest` at which every word of `text` fits the width."""
+    longest = max(text.split() or [""], key=lambda w: measure(w, size, True))
+    while size > smallest and measure(longest, size, True) > width:
+        size -= 0.5
+    return size
+
+
+def _draw_rows(page: Page, sop: Sop, group: list[int], cells: list[dict[str, Lines]],
+               heights: list[float], flows_on: list[bool], top: float, style: Style,
+               measure: Measure) -> None:
+    cols = page.columns
+    y = top
+    for position, number in enumerate(group):
+        # The first row of a later page receives the flow from the previous page.
+        extra_top = (style.connector_extra
+                     if position == 0 and number > 1 and flows_on[number - 2] else 0.0)
+        last = position == len(group) - 1
+        extra_bottom = (style.connector_extra
+                        if last and number < len(sop.langkah) and flows_on[number - 1] else 0.0)
+        row = Box(cols[0].x, y, cols[-1].right - cols[0].x, heights[number - 1] + extra_top
+                  + extra_bottom)
+        page.steps.append(number)
+        page.rows[number] = row
+        _draw_cells(page, cells[number - 1], row, style, measure)
+        page.symbols.append(_step_symbol(sop, number, cols, row, extra_top, extra_bottom, style))
+        page.rules.append(Rule(cols[0].x, row.bottom, cols[-1].right, row.bottom))
+        page.rules += [Rule(c.x, row.y, c.x, row.bottom) for c in cols]
+        page.rules.append(Rule(cols[-1].right, row.y, cols[-1].right, row.bottom))
+        y = row.bottom
+
+
+def _draw_cells(page: Page, cells: dict[str, Lines], row: Box, style: Style,
+                measure: Measure) -> None:
+    lh = style.line_h(style.body_pt)
+    for key, lines in cells.items():
+        col = _col(page.columns, key)
+        page.cells.append((col, Box(col.x, row.y, col.w, row.h)))
+        baseline = row.y + style.pad + style.body_pt * 0.93 * MM_PER_PT
+        for indent, text in lines:
+            if key in ("no", "waktu"):
+                x = col.x + (col.w - measure(text, style.body_pt, False)) / 2
+            else:
+                x = col.x + style.pad + indent
+            page.texts.append(TextLine(x, baseline, text, style.body_pt))
+            baseline += lh
+
+
+def _step_symbol(sop: Sop, number: int, cols: list[Column], row: Box, extra_top: float,
+                 extra_bottom: float, style: Style) -> Symbol:
+    step = sop.langkah[number - 1]
+    kind = KIND_OF[step.simbol]
+    lanes = [_col(cols, f"lane:{k}") for k in step.pelaksana]
+    w = min(style.symbol_w_max, lanes[0].w - 2 * style.symbol_margin)
+    if len(sop.pelaksana) == 1:  # leave room beside it for off-page connectors
+        w = min(w, lanes[0].w - 2 * (style.connector + 2 * style.connector_gap))
+    left = min(c.x + (c.w - w) / 2 for c in lanes)
+    right = max(c.x + (c.w + w) / 2 for c in lanes)
+    h = SYMBOL_H[kind]
+    cy = (row.y + extra_top + row.bottom - extra_bottom) / 2
+    label = {"mulai": "Mulai", "selesai": "Selesai"}.get(step.simbol, "")
+    return Symbol(kind, Box(left, cy - h / 2, right - left, h), label, number)
+
+
+def _anchors(sop: Sop, columns: list[Column]) -> dict[int, float]:
+    """The x where arrows meet each step's symbol: the centre of its main pelaksana's lane."""
+    centre = {c.key: c.x + c.w / 2 for c in columns}
+    return {n: centre[f"lane:{step.pelaksana[0]}"] for n, step in enumerate(sop.langkah, 1)}
+
+
+def _draw_frame(page: Page, sop: Sop, index: int, count: int, style: Style,
+                measure: Measure) -> None:
+    title = f"Prosedur: {sop.identitas.nama}"
+    width = page.columns[-1].right - style.margin_x - 40
+    lines = wrap(title, width, style.title_pt, measure, True)
+    if len(lines) > 1:  # keep the title on one line: cut with an ellipsis
+        lines = [lines[0].rstrip() + " …"]
+    baseline = style.margin_top + style.title_pt * 0.93 * MM_PER_PT
+    page.texts.append(TextLine(style.margin_x, baseline, lines[0], style.title_pt, True))
+    pager = f"Diagram alir, halaman {index + 1} dari {count}"
+    x = page.columns[-1].right - measure(pager, style.body_pt, False)
+    page.texts.append(TextLine(x, baseline, pager, style.body_pt))

@@ -1,0 +1,264 @@
+"""Arrows between the symbols: orthogonal routes, side channels for decisions, and off-page
+connectors (pentagons with matching labels A, B, ...) wherever the flow crosses a page.
+
+- A step that flows into the next step: down from the bottom of its symbol, across in the
+  free band under it if the lanes differ, down into the top of the next symbol.
+- Any other link (a decision's "Tidak", a "Ya" that jumps): out of a side of the symbol,
+  along a free track in a lane's gutter, into a side of the target.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from itertools import count
+from typing import TYPE_CHECKING
+
+from desktop_app.flowchart.geometry import Arrow, Box, Page, Point, Symbol
+from desktop_app.flowchart.text import Measure
+from desktop_app.sop.model import Sop
+
+if TYPE_CHECKING:
+    from desktop_app.flowchart.layout import Style
+
+log = logging.getLogger(__name__)
+GUTTERS = (2.6, 1.3)  # track offsets from a lane border, mm (inner first)
+TRACK_CLEARANCE = 0.8
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: int
+    target: int
+    label: str  # "", "Ya" or "Tidak"
+
+
+@dataclass
+class _Router:
+    sop: Sop
+    pages: list[Page]
+    anchors: dict[int, float]
+    style: Style
+    measure: Measure
+    used_sides: set[tuple[int, str]] = field(default_factory=set)
+    tracks: dict[int, list[tuple[float, float, float]]] = field(default_factory=dict)
+    labels: count = field(default_factory=count)
+
+    def page_index(self, step: int) -> int:
+        return next(i for i, page in enumerate(self.pages) if step in page.steps)
+
+    def next_label(self) -> str:
+        n = next(self.labels)
+        text = ""
+        while True:
+            text = chr(ord("A") + n % 26) + text
+            n = n // 26 - 1
+            if n < 0:
+                return text
+
+
+def edges_of(sop: Sop) -> list[Edge]:
+    edges = []
+    for number, step in enumerate(sop.langkah, start=1):
+        if step.simbol == "selesai":
+            continue
+        decision = step.simbol == "keputusan"
+        following = sop.next_on_yes(number)
+        if following is not None:
+            edges.append(Edge(number, following, "Ya" if decision else ""))
+        if decision and step.jika_tidak is not None:
+            edges.append(Edge(number, step.jika_tidak, "Tidak"))
+    return edges
+
+
+def route_arrows(sop: Sop, pages: list[Page], anchors: dict[int, float], style: Style,
+                 measure: Measure) -> None:
+    router = _Router(sop, pages, anchors, style, measure)
+    edges = edges_of(sop)
+    straight = [e for e in edges if e.target == e.source + 1 and e.label != "Tidak"]
+    sideways = [e for e in edges if e not in straight]
+    crossing = [e for e in straight if router.page_index(e.source) != router.page_index(e.target)]
+    for edge in crossing:
+        _page_break(router, edge)
+    for edge in sideways:
+        if router.page_index(edge.source) != router.page_index(edge.target):
+            _off_page_sideways(router, edge)
+    for edge in sorted(sideways, key=lambda e: abs(e.target - e.source)):
+        if router.page_index(edge.source) == router.page_index(edge.target):
+            _channel(router, edge)
+    for edge in straight:
+        if edge not in crossing:
+            _down(router, edge)
+
+
+def _down(router: _Router, edge: Edge) -> None:
+    page = router.pages[router.page_index(edge.source)]
+    src, tgt = page.symbol_of(edge.source).box, page.symbol_of(edge.target).box
+    x1, x2 = router.anchors[edge.source], router.anchors[edge.target]
+    start, end = (x1, src.bottom), (x2, tgt.y)
+    if abs(x1 - x2) < 1e-6:
+        points: tuple[Point, ...] = (start, end)
+    else:
+        band = (src.bottom + page.rows[edge.source].bottom) / 2
+        points = (start, (x1, band), (x2, band), end)
+    label_side = -1 if x2 > x1 else 1
+    page.arrows.append(_labelled(router, points, edge.label, start, label_side))
+
+
+def _labelled(router: _Router, points: tuple[Point, ...], label: str, at: Point,
+              side: int) -> Arrow:
+    """An arrow whose label (Ya/Tidak) stands beside its start: left (-1) or right (+1)."""
+    if not label:
+        return Arrow(points)
+    size = router.style.label_pt
+    width = router.measure(label, size, False)
+    x = at[0] + 0.8 if side > 0 else at[0] - 0.8 - width
+    return Arrow(points, label, (x, at[1] + size * 0.36 + 0.6))
+
+
+def _side_label(router: _Router, points: tuple[Point, ...], label: str, side: str) -> Arrow:
+    """A label above the first (horizontal) segment of an arrow leaving a symbol's side."""
+    if not label:
+        return Arrow(points)
+    size = router.style.label_pt
+    x0, y0 = points[0]
+    width = router.measure(label, size, False)
+    x = x0 + 0.6 if side == "right" else x0 - 0.6 - width
+    return Arrow(points, label, (x, y0 - 0.8))
+
+
+def _connector(page: Page, x: float, y: float, size: float, label: str) -> Box:
+    box = Box(x - size / 2, y, size, size)
+    page.symbols.append(Symbol("connector", box, label))
+    return box
+
+
+def _page_break(router: _Router, edge: Edge) -> None:
+    """The flow leaves page p at the bottom of its last row and resumes at the top of p+1."""
+    style, label = router.style, router.next_label()
+    out_page = router.pages[router.page_index(edge.source)]
+    src = out_page.symbol_of(edge.source).box
+    x1 = router.anchors[edge.source]
+    row = out_page.rows[edge.source]
+    box = _connector(out_page, x1, row.bottom - style.connector_gap - style.connector,
+                     style.connector, label)
+    start = (x1, src.bottom)
+    out_page.arrows.append(_labelled(router, (start, (x1, box.y)), edge.label, start, 1))
+    in_page = router.pages[router.page_index(edge.target)]
+    tgt = in_page.symbol_of(edge.target).box
+    x2 = router.anchors[edge.target]
+    top = in_page.rows[edge.target].y + style.connector_gap
+    box = _connector(in_page, x2, top, style.connector, label)
+    in_page.arrows.append(Arrow(((x2, box.bottom), (x2, tgt.y))))
+
+
+def _side_point(box: Box, side: str) -> Point:
+    return (box.x if side == "left" else box.right, box.cy)
+
+
+def _facing(box: Box, x: float) -> str | None:
+    if x < box.x:
+        return "left"
+    if x > box.right:
+        return "right"
+    return None
+
+
+def _clear(page: Page, points: tuple[Point, ...]) -> bool:
+    return not any(sym.box.crossed_by(a, b)
+                   for a, b in zip(points, points[1:], strict=False) for sym in page.symbols)
+
+
+def _off_page_sideways(router: _Router, edge: Edge) -> None:
+    """A side link to another page: each end goes to a pentagon in a free lane of its row."""
+    label = router.next_label()
+    for step, outgoing in ((edge.source, True), (edge.target, False)):
+        page = router.pages[router.page_index(step)]
+        box = page.symbol_of(step).box
+        slot = _free_slot(router, page, step, box)
+        if slot is None:
+            log.warning("no free place for connector %s at step %d", label, step)
+            continue
+        side, x = slot
+        size = router.style.connector
+        conn = _connector(page, x, box.cy - size / 2, size, label)
+        router.used_sides.add((step, side))
+        near = conn.right if side == "left" else conn.x
+        if outgoing:
+            points = (_side_point(box, side), (near, box.cy))
+            page.arrows.append(_side_label(router, points, edge.label, side))
+        else:
+            page.arrows.append(Arrow(((near, box.cy), _side_point(box, side))))
+
+
+def _free_slot(router: _Router, page: Page, step: int, box: Box) -> tuple[str, float] | None:
+    size = router.style.connector
+    for x in _slot_candidates(router, page, box):
+        side = _facing(box, x)
+        if side is None or (step, side) in router.used_sides:
+            continue
+        conn = Box(x - size / 2, box.cy - size / 2, size, size)
+        near = conn.right if side == "left" else conn.x
+        if any(conn.overlaps(s.box) for s in page.symbols) or not _within_lanes(page, conn):
+            continue
+        if _clear(page, (_side_point(box, side), (near, box.cy))):
+            return side, x
+    return None
+
+
+def _slot_candidates(router: _Router, page: Page, box: Box) -> list[float]:
+    """Where a connector may stand in a symbol's row: the centre of another lane (nearest
+    first), else beside the symbol inside its own lane."""
+    lanes = sorted((c.x + c.w / 2 for c in page.columns if c.key.startswith("lane:")),
+                   key=lambda x: abs(x - box.cx))
+    half = router.style.connector / 2 + router.style.connector_gap / 2
+    return [*lanes, box.x - half, box.right + half]
+
+
+def _within_lanes(page: Page, box: Box) -> bool:
+    lanes = [c for c in page.columns if c.key.startswith("lane:")]
+    return any(c.x < box.x and box.right < c.right for c in lanes)
+
+
+def _channel(router: _Router, edge: Edge) -> None:
+    """A side link on one page, along the cheapest free gutter track."""
+    index = router.page_index(edge.source)
+    page = router.pages[index]
+    src, tgt = page.symbol_of(edge.source).box, page.symbol_of(edge.target).box
+    tracks = router.tracks.setdefault(index, [])
+    best: tuple[float, tuple[Point, ...], str, str, float] | None = None
+    for strict in (True, False):
+        for x in _track_candidates(page):
+            s_side, t_side = _facing(src, x), _facing(tgt, x)
+            if s_side is None or t_side is None:
+                continue
+            if strict and ((edge.source, s_side) in router.used_sides
+                           or (edge.target, t_side) in router.used_sides):
+                continue
+            start, end = _side_point(src, s_side), _side_point(tgt, t_side)
+            points = (start, (x, start[1]), (x, end[1]), end)
+            y0, y1 = sorted((start[1], end[1]))
+            busy = any(abs(tx - x) < TRACK_CLEARANCE and ty0 < y1 and y0 < ty1
+                       for tx, ty0, ty1 in tracks)
+            if (strict and busy) or not _clear(page, points):
+                continue
+            cost = abs(start[0] - x) + abs(end[0] - x)
+            if best is None or cost < best[0]:
+                best = (cost, points, s_side, t_side, x)
+        if best:
+            break
+    if best is None:
+        log.warning("no free track for the link from step %d to %d", edge.source, edge.target)
+        return
+    _cost, points, s_side, t_side, x = best
+    router.used_sides |= {(edge.source, s_side), (edge.target, t_side)}
+    tracks.append((x, *sorted((points[0][1], points[-1][1]))))
+    page.arrows.append(_side_label(router, points, edge.label, s_side))
+
+
+def _track_candidates(page: Page) -> list[float]:
+    xs = []
+    for col in page.columns:
+        if col.key.startswith("lane:"):
+            xs += [col.x + g for g in GUTTERS] + [col.right - g for g in GUTTERS]
+    return xs

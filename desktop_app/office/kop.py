@@ -1,0 +1,33 @@
+"""The kop (letterhead) data: who the office is, as printed at the top of its documents."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop_app.office.settings import get_setting
+
+
+@dataclass(frozen=True)
+class Kop:
+    pemerintah: str = ""  # "PEMERINTAH KABUPATEN KARANGANYAR"
+    instansi: str = ""  # "KECAMATAN NGARGOYOSO"
+    alamat: str = ""
+    kontak: str = ""  # telepon, email, laman, kode pos on one line
+    logo: Path | None = None
+
+
+def office_kop(instansi: str = "") -> Kop:
+    """The office's kop from its settings; `instansi` (an SOP's own) replaces the office name."""
+    contact = [
+        f"Telp. {get_setting('telepon')}" if get_setting("telepon") else "",
+        f"Email: {get_setting('email')}" if get_setting("email") else "",
+        f"Laman: {get_setting('laman')}" if get_setting("laman") else "",
+        f"Kode Pos {get_setting('kode_pos')}" if get_setting("kode_pos") else "",
+    ]
+    return Kop(
+        pemerintah=get_setting("pemerintah"),
+        instansi=instansi or get_setting("nama_kantor"),
+        alamat=get_setting("alamat"),
+        kontak="  ".join(part for part in contact if part),
+    )

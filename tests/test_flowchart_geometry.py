@@ -1,0 +1,133 @@
+"""The flowchart geometry: the rules a drawn sheet must keep, for every template and for large
+generated SOPs, on both papers."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+
+import pytest
+
+from desktop_app.documents.pdf.fonts import text_width_mm
+from desktop_app.flowchart.layout import layout_flowchart
+from desktop_app.flowchart.routing import edges_of
+from desktop_app.paths import templates_dir
+from desktop_app.sop.sopfile import read_sop_file
+from desktop_app.sop.validation import require_valid
+from tests.factories import generated_sop
+
+TEMPLATES = {p.name.split(".")[0]: read_sop_file(p)
+             for p in sorted(templates_dir().glob("*.pandu-sop.toml"))}
+GENERATED = {f"gen{steps}x{lanes}d{dec}s{seed}": generated_sop(steps, lanes, dec, seed)
+             for steps, lanes, dec, seed in [(40, 8, 5, 1), (40, 8, 5, 2), (25, 3, 4, 3),
+                                             (12, 1, 2, 4), (60, 6, 8, 5)]}
+CASES = [(name, sop, paper) for name, sop in {**TEMPLATES, **GENERATED}.items()
+         for paper in ("F4", "A4")]
+
+
+@pytest.fixture(params=CASES, ids=[f"{n}-{p}" for n, _s, p in CASES])
+def laid_out(request, caplog):
+    name, sop, paper = request.param
+    require_valid(sop)
+    with caplog.at_level(logging.WARNING):
+        layout = layout_flowchart(sop, paper, text_width_mm)
+    return sop, layout, [r.getMessage() for r in caplog.records]
+
+
+def test_every_step_on_exactly_one_page(laid_out):
+    sop, layout, _ = laid_out
+    seen = Counter(n for page in layout.pages for n in page.steps)
+    assert seen == Counter(range(1, len(sop.langkah) + 1))
+    assert [n for page in layout.pages for n in page.steps] == list(range(1, len(sop.langkah) + 1))
+
+
+def test_no_two_symbols_overlap(laid_out):
+    _sop, layout, _ = laid_out
+    for page in layout.pages:
+        for i, a in enumerate(page.symbols):
+            for b in page.symbols[i + 1:]:
+                assert not a.box.overlaps(b.box), (a, b)
+
+
+def test_symbols_stand_in_their_lanes_and_rows(laid_out):
+    sop, layout, _ = laid_out
+    for page in layout.pages:
+        for n in page.steps:
+            box = page.symbol_of(n).box
+            lanes = [c for c in page.columns if c.key in
+                     {f"lane:{k}" for k in sop.langkah[n - 1].pelaksana}]
+            assert min(c.x for c in lanes) < box.x and box.right < max(c.right for c in lanes)
+            row = page.rows[n]
+            assert row.y < box.y and box.bottom < row.bottom
+
+
+def test_arrows_are_orthogonal_and_join_symbol_edges(laid_out):
+    _sop, layout, _ = laid_out
+    for page in layout.pages:
+        for arrow in page.arrows:
+            for (x0, y0), (x1, y1) in zip(arrow.points, arrow.points[1:], strict=False):
+                assert abs(x0 - x1) < 1e-6 or abs(y0 - y1) < 1e-6, arrow
+            for end in (arrow.points[0], arrow.points[-1]):
+                assert any(s.box.on_edge(end, 1e-4) for s in page.symbols), (end, arrow)
+
+
+def test_no_arrow_crosses_a_symbol(laid_out):
+    _sop, layout, _ = laid_out
+    for page in layout.pages:
+        for arrow in page.arrows:
+            for a, b in zip(arrow.points, arrow.points[1:], strict=False):
+                crossed = [s for s in page.symbols if s.box.crossed_by(a, b, 1e-4)]
+                assert not crossed, (arrow, crossed)
+
+
+def test_arrows_stay_in_the_lanes(laid_out):
+    """So no arrow runs over the text of the Kegiatan or Mutu Baku cells."""
+    _sop, layout, _ = laid_out
+    for page in layout.pages:
+        lanes = [c for c in page.columns if c.key.startswith("lane:")]
+        for arrow in page.arrows:
+            for x, _y in arrow.points:
+                assert lanes[0].x < x < lanes[-1].right
+
+
+def test_connectors_come_in_matching_pairs(laid_out):
+    _sop, layout, _ = laid_out
+    where = {}
+    for index, page in enumerate(layout.pages):
+        for symbol in page.symbols:
+            if symbol.kind == "connector":
+                where.setdefault(symbol.label, []).append(index)
+    for label, pages in where.items():
+        assert len(pages) == 2 and pages[0] != pages[1], (label, pages)
+
+
+def test_every_link_is_drawn_and_no_fallback_was_needed(laid_out):
+    sop, layout, warnings = laid_out
+    assert warnings == []
+    crossing = sum(layout.page_of(e.source) != layout.page_of(e.target) for e in edges_of(sop))
+    arrows = sum(len(page.arrows) for page in layout.pages)
+    assert arrows == len(edges_of(sop)) + crossing
+    connectors = sum(s.kind == "connector" for p in layout.pages for s in p.symbols)
+    assert connectors == 2 * crossing
+
+
+def test_rows_fit_the_page(laid_out):
+    _sop, layout, _ = laid_out
+    for page in layout.pages:
+        assert all(row.bottom <= page.height - 9.99 for row in page.rows.values())
+        assert page.columns[-1].right <= page.width - 9.99
+
+
+def test_header_repeats_on_every_page(laid_out):
+    _sop, layout, _ = laid_out
+    first = {t.text for t in layout.pages[0].texts if t.bold} - {
+        t.text for t in layout.pages[0].texts if t.size >= 10}
+    for page in layout.pages[1:]:
+        assert first <= {t.text for t in page.texts}
+
+
+def test_decision_labels(laid_out):
+    sop, layout, _ = laid_out
+    labels = Counter(a.label for p in layout.pages for a in p.arrows if a.label)
+    decisions = sum(s.simbol == "keputusan" for s in sop.langkah)
+    assert labels["Tidak"] >= decisions and labels["Ya"] >= decisions
