@@ -81,6 +81,7 @@ class Symbol:
     box: Box
     label: str = ""
     step: int | None = None
+    label_size: float = 7.0
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ class Arrow:
     points: tuple[Point, ...]
     label: str = ""
     label_at: Point | None = None
+    label_size: float = 6.5
 
 
 @dataclass(frozen=True)

@@ -174,8 +174,8 @@ class _Header:
     def __init__(self, sop: Sop, columns: list[Column], style: Style, measure: Measure):
         self.columns, self.style, self.measure = columns, style, measure
         self.group_h = style.line_h(style.header_pt) + 2 * style.pad
-        self.sizes = {c.key: _fitting_size(c.label, c.w - 2 * style.pad, style.header_pt,
-                                           measure) for c in columns}
+        self.sizes = {c.key: fitting_size(c.label, c.w - 2 * style.pad, style.header_pt,
+                                          measure) for c in columns}
         self.names = {c.key: wrap(c.label, c.w - 2 * style.pad, self.sizes[c.key], measure, True)
                       for c in columns}
         sub = [c for c in columns if c.key.startswith("lane:") or c.key in
@@ -201,6 +201,7 @@ class _Header:
             for c in group:
                 self._centred(page, self.names[c.key], c, mid, numbers)
         for n, c in enumerate(cols, start=1):
+            page.cells.append((c, Box(c.x, numbers, c.w, bottom - numbers)))
             text = str(n)
             x = c.x + (c.w - self.measure(text, s.number_pt, False)) / 2
             page.texts.append(TextLine(x, numbers + s.pad + s.number_pt * 0.93 * MM_PER_PT,
@@ -219,14 +220,15 @@ class _Header:
             lx = col.x + (col.w - self.measure(line, size, True)) / 2
             page.texts.append(TextLine(lx, y, line, size, bold=True))
             y += lh
+        page.cells.append((col, Box(col.x, top, col.w, bottom - top)))
 
 
-def _fitting_size(text: str, width: float, size: float, measure: Measure,
-                  smallest: float = 6.0) -> float:
+def fitting_size(text: str, width: float, size: float, measure: Measure,
+                 smallest: float = 6.0, bold: bool = True) -> float:
     """The largest size down to `smallest` at which every word of `text` fits the width."""
-    longest = max(text.split() or [""], key=lambda w: measure(w, size, True))
-    while size > smallest and measure(longest, size, True) > width:
-        size -= 0.5
+    longest = max(text.split() or [""], key=lambda w: measure(w, size, bold))
+    while size > smallest and measure(longest, size, bold) > width:
+        size -= 0.25
     return size
 
 
@@ -247,7 +249,9 @@ def _draw_rows(page: Page, sop: Sop, group: list[int], cells: list[dict[str, Lin
         page.steps.append(number)
         page.rows[number] = row
         _draw_cells(page, cells[number - 1], row, style, measure)
-        page.symbols.append(_step_symbol(sop, number, cols, row, extra_top, extra_bottom, style))
+        page.cells += [(c, Box(c.x, row.y, c.w, row.h)) for c in cols if c.key.startswith("lane:")]
+        page.symbols.append(_step_symbol(sop, number, cols, row, (extra_top, extra_bottom),
+                                         style, measure))
         page.rules.append(Rule(cols[0].x, row.bottom, cols[-1].right, row.bottom))
         page.rules += [Rule(c.x, row.y, c.x, row.bottom) for c in cols]
         page.rules.append(Rule(cols[-1].right, row.y, cols[-1].right, row.bottom))
@@ -270,20 +274,26 @@ def _draw_cells(page: Page, cells: dict[str, Lines], row: Box, style: Style,
             baseline += lh
 
 
-def _step_symbol(sop: Sop, number: int, cols: list[Column], row: Box, extra_top: float,
-                 extra_bottom: float, style: Style) -> Symbol:
+def _step_symbol(sop: Sop, number: int, cols: list[Column], row: Box,
+                 extras: tuple[float, float], style: Style, measure: Measure) -> Symbol:
     step = sop.langkah[number - 1]
     kind = KIND_OF[step.simbol]
     lanes = [_col(cols, f"lane:{k}") for k in step.pelaksana]
-    w = min(style.symbol_w_max, lanes[0].w - 2 * style.symbol_margin)
+    lane_w = lanes[0].w
+    w = min(style.symbol_w_max, lane_w - 2 * style.symbol_margin)
     if len(sop.pelaksana) == 1:  # leave room beside it for off-page connectors
-        w = min(w, lanes[0].w - 2 * (style.connector + 2 * style.connector_gap))
+        w = min(w, lane_w - 2 * (style.connector + 2 * style.connector_gap))
+    if kind == "decision":  # leave room beside it for the "Tidak" label
+        label_room = measure("Tidak", style.label_pt, False) + 1.5
+        w = max(min(w, lane_w - 2 * label_room), min(w, 9.0))
+    extra_top, extra_bottom = extras
     left = min(c.x + (c.w - w) / 2 for c in lanes)
     right = max(c.x + (c.w + w) / 2 for c in lanes)
     h = SYMBOL_H[kind]
     cy = (row.y + extra_top + row.bottom - extra_bottom) / 2
     label = {"mulai": "Mulai", "selesai": "Selesai"}.get(step.simbol, "")
-    return Symbol(kind, Box(left, cy - h / 2, right - left, h), label, number)
+    size = fitting_size(label, right - left - 2.5, 7.0, measure, 4.5, bold=False)
+    return Symbol(kind, Box(left, cy - h / 2, right - left, h), label, number, size)
 
 
 def _anchors(sop: Sop, columns: list[Column]) -> dict[int, float]:

@@ -113,18 +113,24 @@ def _labelled(router: _Router, points: tuple[Point, ...], label: str, at: Point,
     size = router.style.label_pt
     width = router.measure(label, size, False)
     x = at[0] + 0.8 if side > 0 else at[0] - 0.8 - width
-    return Arrow(points, label, (x, at[1] + size * 0.36 + 0.6))
+    return Arrow(points, label, (x, at[1] + size * 0.36 + 0.6), size)
 
 
-def _side_label(router: _Router, points: tuple[Point, ...], label: str, side: str) -> Arrow:
-    """A label above the first (horizontal) segment of an arrow leaving a symbol's side."""
+def _side_label(router: _Router, page: Page, points: tuple[Point, ...], label: str,
+                side: str) -> Arrow:
+    """A label above the first (horizontal) segment of an arrow leaving a symbol's side,
+    made small enough to stay inside the symbol's lane."""
     if not label:
         return Arrow(points)
-    size = router.style.label_pt
     x0, y0 = points[0]
+    lane = next(c for c in page.columns if c.x <= x0 <= c.right)
+    room = (lane.right - x0 if side == "right" else x0 - lane.x) - 1.0
+    size = router.style.label_pt
+    while size > 4.5 and router.measure(label, size, False) > room:
+        size -= 0.25
     width = router.measure(label, size, False)
     x = x0 + 0.6 if side == "right" else x0 - 0.6 - width
-    return Arrow(points, label, (x, y0 - 0.8))
+    return Arrow(points, label, (x, y0 - 0.8), size)
 
 
 def _connector(page: Page, x: float, y: float, size: float, label: str) -> Box:
@@ -186,7 +192,7 @@ def _off_page_sideways(router: _Router, edge: Edge) -> None:
         near = conn.right if side == "left" else conn.x
         if outgoing:
             points = (_side_point(box, side), (near, box.cy))
-            page.arrows.append(_side_label(router, points, edge.label, side))
+            page.arrows.append(_side_label(router, page, points, edge.label, side))
         else:
             page.arrows.append(Arrow(((near, box.cy), _side_point(box, side))))
 
@@ -253,7 +259,7 @@ def _channel(router: _Router, edge: Edge) -> None:
     _cost, points, s_side, t_side, x = best
     router.used_sides |= {(edge.source, s_side), (edge.target, t_side)}
     tracks.append((x, *sorted((points[0][1], points[-1][1]))))
-    page.arrows.append(_side_label(router, points, edge.label, s_side))
+    page.arrows.append(_side_label(router, page, points, edge.label, s_side))
 
 
 def _track_candidates(page: Page) -> list[float]:

@@ -18,7 +18,7 @@ def styles() -> dict[str, ParagraphStyle]:
     return {
         "body": body,
         "small": ParagraphStyle("small", parent=body, fontSize=8.5, leading=10.5),
-        "label": ParagraphStyle("label", parent=body, fontName=BOLD),
+        "label": ParagraphStyle("label", parent=body, fontName=BOLD, fontSize=9.5),
         "kop_pemerintah": ParagraphStyle("kop_pemerintah", parent=body, fontName=BOLD,
                                          fontSize=12, leading=15, alignment=TA_CENTER),
         "kop_instansi": ParagraphStyle("kop_instansi", parent=body, fontName=BOLD,

@@ -52,7 +52,7 @@ def _symbol(canvas: Canvas, symbol: Symbol, y) -> None:
     else:
         _polygon(canvas, symbol_outline(symbol), y)
     if symbol.label:
-        size = 7.0 if symbol.kind == "terminator" else 7.5
+        size = symbol.label_size
         canvas.setFillColor(black)
         canvas.setFont(font_for(symbol.label, symbol.kind == "connector"), size)
         offset = -0.8 if symbol.kind == "connector" else 0.0  # pentagon: its body is higher
@@ -93,5 +93,5 @@ def _arrow(canvas: Canvas, arrow: Arrow, y) -> None:
     _polygon(canvas, [(x1, y1), (base[0] + wing[0], base[1] + wing[1]),
                       (base[0] - wing[0], base[1] - wing[1])], y)
     if arrow.label and arrow.label_at:
-        canvas.setFont(font_for(arrow.label), 6.5)
+        canvas.setFont(font_for(arrow.label), arrow.label_size)
         canvas.drawString(arrow.label_at[0] * mm, y(arrow.label_at[1]), arrow.label)

@@ -87,7 +87,7 @@ def identity_table(sop: Sop, kop: Kop, width: float) -> Table:
         rows.append([_label(f"{left_label}:"), _label(f"{right_label}:"), ""])
         rows.append([_numbered(getattr(ident, left_key)),
                      _numbered(getattr(ident, right_key)), ""])
-    table = Table(rows, colWidths=[half, half * 0.4, half * 0.6], splitInRow=1, repeatRows=0)
+    table = Table(rows, colWidths=[half, half * 0.44, half * 0.56], splitInRow=1, repeatRows=0)
     commands = [
         ("GRID", (0, 0), (-1, -1), 0.7, GRID),
         ("BOX", (0, 0), (-1, -1), 1.2, GRID),
@@ -110,7 +110,7 @@ def _p(text: str) -> Paragraph:
 
 
 def _label(text: str) -> Paragraph:
-    return Paragraph(markup(text, bold=True), styles()["body"])
+    return Paragraph(markup(text, bold=True), styles()["label"])
 
 
 def _kop_cell(kop: Kop) -> list:
