@@ -19,6 +19,7 @@ class SopSummary:
     id: int
     nomor: str
     nama: str
+    instansi: str
     step_count: int
     revision: int
     is_template: bool
@@ -36,8 +37,8 @@ def list_sops() -> list[SopSummary]:
                  .order_by(m.Sop.id))
     counts = dict(m.Step.select(m.Step.revision, fn.COUNT(m.Step.id))
                   .group_by(m.Step.revision).tuples())
-    return [SopSummary(rev.sop.id, rev.nomor, rev.nama, counts.get(rev.id, 0), rev.number,
-                       rev.sop.is_template)
+    return [SopSummary(rev.sop.id, rev.nomor, rev.nama, rev.instansi, counts.get(rev.id, 0),
+                       rev.number, rev.sop.is_template)
             for rev in revisions]
 
 

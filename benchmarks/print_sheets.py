@@ -1,0 +1,75 @@
+"""Benchmark: time to print each SOP template and a generated 40-step SOP (run: make bench).
+
+Reports in-process rendering (layout + PDF) per SOP and per page, and the whole
+`pandu sop print` command for a 16-step SOP, as a user would run it.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from desktop_app.documents.pdf.fonts import register_fonts, text_width_mm  # noqa: E402
+from desktop_app.flowchart.layout import layout_flowchart  # noqa: E402
+from desktop_app.paths import templates_dir  # noqa: E402
+from desktop_app.sop.printing import sop_sheet_pdf  # noqa: E402
+from desktop_app.sop.sopfile import read_sop_file, write_sop_file  # noqa: E402
+from desktop_app.workspace import open_workspace  # noqa: E402
+from tests.factories import generated_sop  # noqa: E402
+
+REPEAT = 5
+
+
+def best_of(fn, repeat: int = REPEAT) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        workspace = open_workspace(Path(tmp) / "data")
+        register_fonts()
+        sops = {p.name.split(".")[0]: read_sop_file(p)
+                for p in sorted(templates_dir().glob("*.pandu-sop.toml"))}
+        sops["generated-40-steps-8-lanes-5-decisions"] = generated_sop(40, 8, 5)
+        print(f"{'SOP':45} {'paper':5} {'pages':>5} {'layout ms':>10} {'total ms':>9} "
+              f"{'ms/page':>8}")
+        per_page = []
+        for name, sop in sops.items():
+            for paper in ("F4", "A4"):
+                pages = 1 + len(layout_flowchart(sop, paper, text_width_mm).pages)
+                layout_s = best_of(lambda s=sop, p=paper: layout_flowchart(s, p, text_width_mm))
+                total_s = best_of(lambda s=sop, p=paper: sop_sheet_pdf(s, p))
+                per_page.append(total_s * 1000 / pages)
+                print(f"{name[:45]:45} {paper:5} {pages:5} {layout_s * 1000:10.1f} "
+                      f"{total_s * 1000:9.1f} {total_s * 1000 / pages:8.1f}")
+        print(f"\nin-process rendering: median {statistics.median(per_page):.1f} ms/page, "
+              f"worst {max(per_page):.1f} ms/page (target: under 50 ms/page)")
+        sixteen = Path(tmp) / "sixteen.pandu-sop.toml"
+        write_sop_file(generated_sop(16, 5, 2, seed=7), sixteen)
+        workspace.close()
+        data = ["--data-dir", str(Path(tmp) / "data")]
+        out = subprocess.run([sys.executable, "-m", "desktop_app", *data, "sop", "import",
+                              str(sixteen)], capture_output=True, text=True, check=True)
+        sop_id = out.stdout.strip()
+        command = [sys.executable, "-m", "desktop_app", *data, "sop", "print", sop_id,
+                   "-o", str(Path(tmp) / "out.pdf")]
+        elapsed = best_of(lambda: subprocess.run(command, check=True), repeat=3)
+        print(f"`pandu sop print` of a 16-step SOP, whole command: {elapsed * 1000:.0f} ms "
+              "(target: well under 1 s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
