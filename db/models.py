@@ -51,6 +51,8 @@ class SopRevision(BaseModel):
     disahkan_nama = TextField(default="")
     disahkan_pangkat = TextField(default="")
     disahkan_nip = TextField(default="")
+    approved_at = DateTimeField(null=True)
+    approved_by = TextField(default="")
 
     class Meta:
         indexes = ((("sop", "number"), True),)
@@ -124,6 +126,23 @@ class OfficeSetting(BaseModel):
     value = TextField()
 
 
+class Official(BaseModel):
+    """An official of the office who signs or initials (camat, sekcam, kasubag, ...)."""
+
+    position = IntegerField()
+    jabatan = TextField()
+    nama = TextField()
+    pangkat_golongan = TextField(default="")
+    nip = CharField()  # 18 digits, no spaces
+
+
+class Unit(BaseModel):
+    """A unit of the office (seksi, subbag) that fills its part of plans and runs SOPs."""
+
+    position = IntegerField()
+    nama = CharField(unique=True)
+
+
 ALL_MODELS = [
     Sop,
     SopRevision,
@@ -135,4 +154,6 @@ ALL_MODELS = [
     DecisionTarget,
     DocumentLink,
     OfficeSetting,
+    Official,
+    Unit,
 ]

@@ -23,6 +23,7 @@ def run_gui(data_dir: Path) -> int:
         return 1
     window = MainWindow(workspace)
     window.show()
+    window.maybe_run_setup()
     try:
         return app.exec()
     finally:

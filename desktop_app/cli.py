@@ -101,7 +101,7 @@ def _sop_command(args, workspace) -> int:
         from desktop_app.sop.printing import print_sop
 
         _check_writable(args.output)
-        print_sop(args.sop_id, args.output, paper=args.paper)
+        print_sop(args.sop_id, args.output, paper=args.paper, data_dir=workspace.data_dir)
     return EXIT_OK
 
 

@@ -1,137 +1,110 @@
-"""The main window: the SOP library (later issues add the other areas)."""
+"""The main window: a navigation bar over the product's areas (SOP, Pengaturan; later issues
+add the others), SOP editor windows, first-run setup, remembered window state."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFileDialog,
-    QHeaderView,
-    QLabel,
+    QListWidget,
     QMainWindow,
-    QTableView,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
+    QSplitter,
+    QStackedWidget,
 )
 
+from desktop_app.gui import prefs
 from desktop_app.gui.errors import show_error
+from desktop_app.gui.library_page import LibraryPage, file_name
 from desktop_app.gui.print_preview import PrintPreviewDialog
-from desktop_app.gui.sop_table import SopTableModel
+from desktop_app.gui.settings_page import SettingsPage
+from desktop_app.gui.setup_wizard import SetupWizard
+from desktop_app.gui.sop_editor import SopEditor
+from desktop_app.office import profile
 from desktop_app.office.settings import get_setting
 from desktop_app.sop import library
+from desktop_app.sop.model import Official
 from desktop_app.sop.printing import sop_sheet_pdf
-from desktop_app.sop.sopfile import FILE_SUFFIX
 from desktop_app.workspace import Workspace
-
-SOP_FILTER = f"Berkas SOP (*{FILE_SUFFIX} *.toml)"
 
 
 class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace):
         super().__init__()
         self.workspace = workspace
+        self.editors: dict[int, SopEditor] = {}
         self.setWindowTitle("Pandu SOP")
-        self.resize(1000, 640)
+        self.resize(1100, 680)
         self.setAcceptDrops(True)
-        self.sop_model = SopTableModel(parent=self)
-        self.sop_view = QTableView()
-        self.sop_view.setModel(self.sop_model)
-        self.sop_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.sop_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.sop_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.sop_view.verticalHeader().hide()
-        self.sop_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.sop_view.doubleClicked.connect(lambda _index: self.print_selected())
-        self._build_actions()
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addWidget(QLabel("<h2>Pustaka SOP</h2>"))
-        layout.addWidget(self.sop_view)
-        self.setCentralWidget(central)
-        self.refresh()
+        self.library = LibraryPage(workspace)
+        self.library.open_requested.connect(self.open_editor)
+        self.library.print_requested.connect(self.print_sop)
+        self.library.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.settings_page = SettingsPage()
+        self.settings_page.edit_requested.connect(self.edit_profile)
+        self.nav = QListWidget()
+        self.pages = QStackedWidget()
+        for name, page in (("SOP", self.library), ("Pengaturan", self.settings_page)):
+            self.nav.addItem(name)
+            self.pages.addWidget(page)
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        self.nav.setMaximumWidth(180)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+        prefs.restore_window(self, "main", {"splitter": self.splitter})
 
-    def _build_actions(self) -> None:
-        toolbar = QToolBar("SOP")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.addToolBar(toolbar)
-        self.import_action = self._action("&Impor SOP…", QKeySequence.StandardKey.Open,
-                                          self.import_sop)
-        self.export_action = self._action("&Ekspor SOP…", "Ctrl+E", self.export_selected)
-        self.print_action = self._action("&Cetak…", QKeySequence.StandardKey.Print,
-                                         self.print_selected)
-        for action in (self.import_action, self.export_action, self.print_action):
-            toolbar.addAction(action)
+    # kept for callers and tests that address the library directly
+    @property
+    def sop_model(self):
+        return self.library.model
 
-    def _action(self, text: str, shortcut, slot) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
+    def show_area(self, name: str) -> None:
+        names = [self.nav.item(i).text() for i in range(self.nav.count())]
+        self.nav.setCurrentRow(names.index(name))
 
-    def refresh(self) -> None:
-        self.sop_model.set_rows(library.list_sops())
-        self.sop_view.resizeColumnToContents(0)
-        self.statusBar().showMessage(f"{self.sop_model.rowCount()} SOP di pustaka")
+    def maybe_run_setup(self) -> None:
+        """First start of a new data folder: ask for the office profile."""
+        if not profile.is_configured():
+            self.edit_profile()
 
-    def selected_sop_id(self) -> int | None:
-        rows = self.sop_view.selectionModel().selectedRows()
-        if not rows:
-            self.statusBar().showMessage("Pilih satu SOP di daftar terlebih dahulu.", 5000)
-            return None
-        return self.sop_model.sop_at(rows[0].row()).id
-
-    def select_sop(self, sop_id: int) -> None:
-        for row in range(self.sop_model.rowCount()):
-            if self.sop_model.sop_at(row).id == sop_id:
-                self.sop_view.selectRow(row)
-                return
-
-    def import_sop(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Impor SOP", "", SOP_FILTER)
-        if path:
-            self.import_path(Path(path))
-
-    def import_path(self, path: Path) -> None:
+    def edit_profile(self) -> None:
+        entered = SetupWizard.ask(self, profile.load_profile(), self.workspace.data_dir)
+        if entered is None:
+            return
         try:
-            sop_id = library.import_sop(self.workspace.database, path)
+            profile.save_profile(self.workspace.database, entered)
         except Exception as exc:  # noqa: BLE001 - shown to the user
             show_error(self, exc)
             return
-        self.refresh()
-        self.select_sop(sop_id)
-        self.statusBar().showMessage(f"SOP dari {path.name} telah diimpor.", 5000)
+        self.settings_page.refresh()
+        self.statusBar().showMessage("Profil kantor disimpan.", 5000)
 
-    def export_selected(self) -> None:
-        sop_id = self.selected_sop_id()
-        if sop_id is None:
-            return
-        name = library.get_sop(sop_id).identitas.nama
-        path, _ = QFileDialog.getSaveFileName(self, "Ekspor SOP", _file_name(name, FILE_SUFFIX),
-                                              SOP_FILTER)
-        if not path:
-            return
-        target = Path(path if path.endswith(".toml") else path + FILE_SUFFIX)
-        try:
-            library.export_sop(sop_id, target)
-        except Exception as exc:  # noqa: BLE001 - shown to the user
-            show_error(self, exc)
-            return
-        self.statusBar().showMessage(f"SOP disimpan ke {target}.", 5000)
+    def officials(self) -> list[Official]:
+        return [Official(o.jabatan, o.nama, o.pangkat_golongan, o.nip)
+                for o in profile.load_profile().officials]
 
-    def print_selected(self) -> None:
-        sop_id = self.selected_sop_id()
-        if sop_id is None:
-            return
+    def open_editor(self, sop_id: int) -> SopEditor:
+        editor = self.editors.get(sop_id)
+        if editor is None or not editor.isVisible():
+            editor = SopEditor(self.workspace, sop_id, self.officials(), self)
+            editor.setWindowFlag(Qt.WindowType.Window)
+            editor.saved.connect(lambda _id: self.library.refresh())
+            self.editors[sop_id] = editor
+        editor.show()
+        editor.raise_()
+        return editor
+
+    def print_sop(self, sop_id: int) -> None:
         sop = library.get_sop(sop_id)
-        dialog = PrintPreviewDialog(self, sop.identitas.nama, lambda paper: sop_sheet_pdf(
-            sop, paper), get_setting("paper"), _file_name(f"SOP {sop.identitas.nama}", ".pdf"))
-        self.preview = dialog  # keep a reference while it is open
-        dialog.open()
+        data_dir = self.workspace.data_dir
+        self.preview = PrintPreviewDialog(
+            self, sop.identitas.nama, lambda paper: sop_sheet_pdf(sop, paper, data_dir),
+            get_setting("paper"), file_name(f"SOP {sop.identitas.nama}", ".pdf"))
+        self.preview.open()
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
         if any(url.toLocalFile().endswith(".toml") for url in event.mimeData().urls()):
@@ -140,9 +113,12 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event) -> None:  # noqa: N802 - Qt API
         for url in event.mimeData().urls():
             if url.toLocalFile().endswith(".toml"):
-                self.import_path(Path(url.toLocalFile()))
+                self.library.import_path(Path(url.toLocalFile()))
 
-
-def _file_name(title: str, suffix: str) -> str:
-    safe = "".join(ch if ch.isalnum() or ch in " -_()" else "_" for ch in title).strip()
-    return (safe or "sop")[:80] + suffix
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        for editor in list(self.editors.values()):
+            if editor.isVisible() and not editor.close():
+                event.ignore()
+                return
+        prefs.save_window(self, "main", {"splitter": self.splitter})
+        super().closeEvent(event)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_app.office.profile import logo_file
 from desktop_app.office.settings import get_setting
 
 
@@ -14,11 +15,14 @@ class Kop:
     instansi: str = ""  # "KECAMATAN NGARGOYOSO"
     alamat: str = ""
     kontak: str = ""  # telepon, email, laman, kode pos on one line
-    logo: Path | None = None
+    logo: Path | None = None  # absolute, inside the data folder
 
 
-def office_kop(instansi: str = "") -> Kop:
-    """The office's kop from its settings; `instansi` (an SOP's own) replaces the office name."""
+def office_kop(instansi: str = "", data_dir: Path | None = None) -> Kop:
+    """The office's kop from its settings; `instansi` (an SOP's own) replaces the office name.
+
+    The logo is included only when the data folder it lives in is given.
+    """
     contact = [
         f"Telp. {get_setting('telepon')}" if get_setting("telepon") else "",
         f"Email: {get_setting('email')}" if get_setting("email") else "",
@@ -30,4 +34,5 @@ def office_kop(instansi: str = "") -> Kop:
         instansi=instansi or get_setting("nama_kantor"),
         alamat=get_setting("alamat"),
         kontak="  ".join(part for part in contact if part),
+        logo=logo_file(data_dir, get_setting("logo")) if data_dir is not None else None,
     )

@@ -17,6 +17,9 @@ DEFAULTS: dict[str, str] = {
     "email": "",
     "laman": "",
     "kode_pos": "",
+    "kode_unit": "",  # the office's unit code in letter numbers, e.g. "408.12"
+    "logo": "",  # relative to the data folder: "berkas/<sha256>.png"
+    "configured": "",  # "1" once the office profile was saved
 }
 
 

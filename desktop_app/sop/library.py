@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 from peewee import SqliteDatabase, fn
 
 from db import models as m
-from desktop_app.errors import NotFound
-from desktop_app.sop.model import Sop
+from desktop_app.errors import InvalidInput, NotFound
+from desktop_app.sop.model import Official, Sop
 from desktop_app.sop.sopfile import FILE_SUFFIX, read_sop_file, write_sop_file
-from desktop_app.sop.store import insert_revision, load_revision
+from desktop_app.sop.store import (
+    delete_revision,
+    insert_revision,
+    load_revision,
+    replace_revision,
+)
 
 
 @dataclass(frozen=True)
@@ -23,6 +30,16 @@ class SopSummary:
     step_count: int
     revision: int
     is_template: bool
+    approved: bool
+
+
+@dataclass(frozen=True)
+class RevisionSummary:
+    number: int
+    created_at: datetime
+    tanggal_revisi: date | None
+    approved_at: datetime | None
+    approved_by: str
 
 
 def list_sops() -> list[SopSummary]:
@@ -38,7 +55,7 @@ def list_sops() -> list[SopSummary]:
     counts = dict(m.Step.select(m.Step.revision, fn.COUNT(m.Step.id))
                   .group_by(m.Step.revision).tuples())
     return [SopSummary(rev.sop.id, rev.nomor, rev.nama, rev.instansi, counts.get(rev.id, 0),
-                       rev.number, rev.sop.is_template)
+                       rev.number, rev.sop.is_template, rev.approved_at is not None)
             for rev in revisions]
 
 
@@ -79,3 +96,72 @@ def install_templates(database: SqliteDatabase, folder: Path) -> int:
         for sop in sops:
             add_sop(database, sop, is_template=True)
     return len(sops)
+
+
+def is_approved(sop_id: int) -> bool:
+    return latest_revision(sop_id).approved_at is not None
+
+
+def save_draft(database: SqliteDatabase, sop_id: int, sop: Sop, today: date) -> int:
+    """Save the editor's SOP. An approved revision is locked, so editing it starts the next
+    revision (dated `today` as its tanggal revisi). Returns the revision number written."""
+    with database.atomic():
+        revision = latest_revision(sop_id)
+        if revision.approved_at is None:
+            replace_revision(revision, sop)
+            return revision.number
+        sop = copy.deepcopy(sop)
+        if sop.identitas.tanggal_revisi in (None, revision.tanggal_revisi):
+            sop.identitas.tanggal_revisi = today
+        insert_revision(revision.sop, sop, revision.number + 1)
+        return revision.number + 1
+
+
+def approve(database: SqliteDatabase, sop_id: int, approver: Official, on: date) -> None:
+    """Sahkan: record who approved the latest revision and when; it is locked from now on."""
+    if not approver.nama.strip():
+        raise InvalidInput("Nama pejabat yang mengesahkan wajib diisi.")
+    with database.atomic():
+        revision = latest_revision(sop_id)
+        if revision.approved_at is not None:
+            raise InvalidInput(f"Revisi {revision.number} SOP ini sudah disahkan.")
+        sop = load_revision(revision)
+        sop.identitas.tanggal_pengesahan = on
+        sop.identitas.disahkan_oleh = approver
+        replace_revision(revision, sop)
+        (m.SopRevision.update(approved_at=m.utc_now(), approved_by=approver.nama)
+         .where(m.SopRevision.id == revision.id).execute())
+
+
+def list_revisions(sop_id: int) -> list[RevisionSummary]:
+    latest_revision(sop_id)  # raises NotFound
+    return [RevisionSummary(r.number, r.created_at, r.tanggal_revisi, r.approved_at,
+                            r.approved_by)
+            for r in m.SopRevision.select().where(m.SopRevision.sop == sop_id)
+            .order_by(m.SopRevision.number)]
+
+
+def get_revision(sop_id: int, number: int) -> Sop:
+    revision = m.SopRevision.get_or_none(m.SopRevision.sop == sop_id,
+                                         m.SopRevision.number == number)
+    if revision is None:
+        raise NotFound(f"Revisi {number} dari SOP {sop_id} tidak ada.")
+    return load_revision(revision)
+
+
+def duplicate_sop(database: SqliteDatabase, sop_id: int, nama: str | None = None) -> int:
+    """A new, unapproved SOP with the content of `sop_id` (also: create from a template)."""
+    sop = get_sop(sop_id)
+    sop.identitas.nama = nama or sop.identitas.nama
+    sop.identitas.tanggal_pengesahan = None
+    sop.identitas.tanggal_revisi = None
+    return add_sop(database, sop)
+
+
+def delete_sop(database: SqliteDatabase, sop_id: int) -> None:
+    """Remove an SOP and all its revisions (one transaction)."""
+    latest_revision(sop_id)  # raises NotFound
+    with database.atomic():
+        for revision in m.SopRevision.select().where(m.SopRevision.sop == sop_id):
+            delete_revision(revision)
+        m.Sop.delete().where(m.Sop.id == sop_id).execute()

@@ -11,20 +11,23 @@ from desktop_app.sop.library import get_sop
 from desktop_app.sop.model import Sop
 
 
-def sop_sheet_pdf(sop: Sop, paper: str | None = None) -> bytes:
-    """The SOP sheet as PDF bytes, on `paper` or the office's default paper."""
+def sop_sheet_pdf(sop: Sop, paper: str | None = None, data_dir: Path | None = None) -> bytes:
+    """The SOP sheet as PDF bytes, on `paper` or the office's default paper. With the data
+    folder, the kop carries the office's logo."""
     from desktop_app.documents.pdf.fonts import text_width_mm
     from desktop_app.documents.pdf.sop_sheet import render_sop_sheet
     from desktop_app.flowchart.layout import layout_flowchart
 
     paper = (paper or get_setting("paper")).upper()
     layout = layout_flowchart(sop, paper, text_width_mm)
-    return render_sop_sheet(sop, office_kop(sop.identitas.instansi), paper, layout)
+    kop = office_kop(sop.identitas.instansi, data_dir)
+    return render_sop_sheet(sop, kop, paper, layout)
 
 
-def print_sop(sop_id: int, path: Path, paper: str | None = None) -> None:
+def print_sop(sop_id: int, path: Path, paper: str | None = None,
+              data_dir: Path | None = None) -> None:
     """Write the sheet of SOP `sop_id` to `path` (atomically: never a half-written PDF)."""
-    data = sop_sheet_pdf(get_sop(sop_id), paper)
+    data = sop_sheet_pdf(get_sop(sop_id), paper, data_dir)
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_bytes(data)
     os.replace(tmp, path)

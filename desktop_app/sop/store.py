@@ -15,15 +15,49 @@ from desktop_app.sop.validation import require_valid
 def insert_revision(sop_row: m.Sop, sop: Sop, number: int) -> m.SopRevision:
     """Store `sop` as revision `number` of `sop_row`; the SOP is validated first."""
     require_valid(sop)
+    revision = m.SopRevision.create(sop=sop_row, number=number, **_identity_columns(sop))
+    _insert_content(revision, sop)
+    return revision
+
+
+def replace_revision(revision: m.SopRevision, sop: Sop) -> None:
+    """Overwrite an (unapproved) revision with `sop`; the SOP is validated first."""
+    require_valid(sop)
+    _delete_content(revision)
+    (m.SopRevision.update(**_identity_columns(sop))
+     .where(m.SopRevision.id == revision.id).execute())
+    _insert_content(revision, sop)
+
+
+def delete_revision(revision: m.SopRevision) -> None:
+    _delete_content(revision)
+    m.SopRevision.delete().where(m.SopRevision.id == revision.id).execute()
+
+
+def _delete_content(revision: m.SopRevision) -> None:
+    """Children first: a lane may not go while a step still names it (RESTRICT)."""
+    steps = m.Step.select(m.Step.id).where(m.Step.revision == revision)
+    for model in (m.StepLane, m.KelengkapanItem, m.DecisionTarget, m.DocumentLink):
+        model.delete().where(model.step.in_(steps)).execute()
+    m.Step.delete().where(m.Step.revision == revision).execute()
+    m.Lane.delete().where(m.Lane.revision == revision).execute()
+    m.IdentityItem.delete().where(m.IdentityItem.revision == revision).execute()
+
+
+def _identity_columns(sop: Sop) -> dict:
     ident = sop.identitas
     signer = ident.disahkan_oleh or Official()
-    revision = m.SopRevision.create(
-        sop=sop_row, number=number, nama=ident.nama, nomor=ident.nomor,
+    return dict(
+        nama=ident.nama, nomor=ident.nomor,
         instansi=ident.instansi, tanggal_pembuatan=ident.tanggal_pembuatan,
         tanggal_revisi=ident.tanggal_revisi, tanggal_pengesahan=ident.tanggal_pengesahan,
         disahkan_jabatan=signer.jabatan, disahkan_nama=signer.nama,
         disahkan_pangkat=signer.pangkat, disahkan_nip=signer.nip,
     )
+
+
+def _insert_content(revision: m.SopRevision, sop: Sop) -> None:
+    ident = sop.identitas
     items = [
         {"revision": revision, "field": key, "position": pos, "text": text}
         for key, _label in IDENTITY_LISTS
@@ -44,7 +78,6 @@ def insert_revision(sop_row: m.Sop, sop: Sop, number: int) -> m.SopRevision:
                 if_yes=step_rows[step.jika_ya - 1] if step.jika_ya else None,
                 if_no=step_rows[step.jika_tidak - 1],
             )
-    return revision
 
 
 def _insert_step(revision, number: int, step: Step, lanes: dict[str, m.Lane]) -> m.Step:

@@ -6,16 +6,25 @@ import sqlite3
 
 from playhouse.schema_diff import diff_models
 
-from db.database import applied_migrations, connect, migrate, pending_migrations
+from db.database import MIGRATIONS_DIR, applied_migrations, connect, migrate, pending_migrations
 from db.models import ALL_MODELS
 from desktop_app.sop import library
 from desktop_app.sop.sopfile import sop_from_dict
 from desktop_app.workspace import open_workspace
 
+# Every migration file, in order; the first ones are named so that none goes missing.
+ALL_MIGRATIONS = sorted(path.stem for path in MIGRATIONS_DIR.glob("[0-9][0-9][0-9][0-9]_*.py"))
+
+
+def test_migrations_are_numbered_in_sequence():
+    assert ALL_MIGRATIONS[:3] == ["0001_initial", "0002_office_settings_and_archive",
+                                  "0003_office_people_and_units"]
+    assert [int(name[:4]) for name in ALL_MIGRATIONS] == list(range(1, len(ALL_MIGRATIONS) + 1))
+
 
 def test_migrated_empty_database_matches_the_models(tmp_path):
     database = connect(tmp_path / "x.sqlite3")
-    assert migrate(database) == ["0001_initial", "0002_office_settings_and_archive"]
+    assert migrate(database) == ALL_MIGRATIONS
     diff = diff_models(database, ALL_MODELS)
     assert not (diff.create_tables or diff.add_columns or diff.drop_columns
                 or diff.add_indexes or diff.drop_indexes), diff
@@ -33,16 +42,15 @@ def test_upgrade_from_first_schema_keeps_every_sop(tmp_path, valid_sop):
     data_dir.mkdir()
     database = connect(data_dir / "pandu.sqlite3")
     migrate(database, target="0001_initial")
-    assert pending_migrations(database) == ["0002_office_settings_and_archive"]
+    assert pending_migrations(database) == ALL_MIGRATIONS[1:]
     sop = sop_from_dict(valid_sop)
     # Write with the first schema's columns only, as the first version of the app did.
     sop_id = _insert_with_first_schema(database, sop)
     database.close()
 
-    workspace = open_workspace(data_dir)  # runs the pending migration
+    workspace = open_workspace(data_dir)  # runs the pending migrations
     try:
-        assert applied_migrations(workspace.database) == [
-            "0001_initial", "0002_office_settings_and_archive"]
+        assert applied_migrations(workspace.database) == ALL_MIGRATIONS
         assert library.get_sop(sop_id) == sop
         assert [s.id for s in library.list_sops()] == [sop_id]  # no templates added to old data
         copies = list((data_dir / "cadangan").glob("sebelum-migrasi-*.sqlite3"))

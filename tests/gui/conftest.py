@@ -18,3 +18,13 @@ def screenshot():
         return path
 
     return save
+
+
+@pytest.fixture(autouse=True)
+def isolated_qsettings(tmp_path):
+    """Window state goes to a temporary folder, never to the developer's own settings."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    yield

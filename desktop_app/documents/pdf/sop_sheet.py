@@ -40,10 +40,13 @@ class _GeometryPage(Flowable):
         super().__init__()
         self.page = page
 
+    LEEWAY = 1  # pt: a frame refuses a flowable exactly its own height
+
     def wrap(self, avail_w, avail_h):
-        return avail_w, avail_h - 1
+        return avail_w, avail_h - self.LEEWAY
 
     def draw(self):
+        self.canv.translate(0, -self.LEEWAY)  # drawn at the page origin, as the layout says
         paint_page(self.canv, self.page)
 
 

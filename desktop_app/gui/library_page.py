@@ -1,0 +1,183 @@
+"""The SOP area: the library list with search and its actions (new from template, edit,
+duplicate, delete, import, export, print)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.gui.errors import show_error
+from desktop_app.gui.sop_table import SopTableModel
+from desktop_app.sop import library
+from desktop_app.sop.sopfile import FILE_SUFFIX
+from desktop_app.workspace import Workspace
+
+SOP_FILTER = f"Berkas SOP (*{FILE_SUFFIX} *.toml)"
+
+
+class LibraryPage(QWidget):
+    open_requested = Signal(int)  # edit this SOP
+    print_requested = Signal(int)
+    message = Signal(str)
+
+    def __init__(self, workspace: Workspace):
+        super().__init__()
+        self.workspace = workspace
+        self.model = SopTableModel(parent=self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.search = QLineEdit(placeholderText="Cari nomor, nama atau instansi…")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.view.doubleClicked.connect(lambda _i: self.edit_selected())
+        buttons = QHBoxLayout()
+        self.buttons = {}
+        for key, text, slot in (("new", "&Baru dari templat…", self.new_from_template),
+                                ("edit", "&Ubah…", self.edit_selected),
+                                ("duplicate", "&Duplikat", self.duplicate_selected),
+                                ("delete", "&Hapus…", self.delete_selected),
+                                ("import", "&Impor…", self.import_sop),
+                                ("export", "&Ekspor…", self.export_selected),
+                                ("print", "&Cetak…", self.print_selected)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+            self.buttons[key] = button
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>Pustaka SOP</h2>"))
+        layout.addWidget(self.search)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.set_rows(library.list_sops())
+        self.view.resizeColumnToContents(0)
+        self.message.emit(f"{self.model.rowCount()} SOP di pustaka")
+
+    def selected_sop_id(self) -> int | None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            self.message.emit("Pilih satu SOP di daftar terlebih dahulu.")
+            return None
+        return self.model.sop_at(self.proxy.mapToSource(rows[0]).row()).id
+
+    def select_sop(self, sop_id: int) -> None:
+        for row in range(self.model.rowCount()):
+            if self.model.sop_at(row).id == sop_id:
+                self.view.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+                return
+
+    def _run(self, action, done: str = "") -> object:
+        try:
+            result = action()
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            show_error(self, exc)
+            return None
+        if done:
+            self.message.emit(done)
+        return result
+
+    def new_from_template(self) -> None:
+        templates = [s for s in library.list_sops() if s.is_template]
+        labels = [f"{s.nama} — {s.instansi or 'kantor sendiri'}" for s in templates]
+        label, ok = QInputDialog.getItem(self, "SOP baru dari templat", "Templat:", labels, 0,
+                                         False)
+        if not ok:
+            return
+        template = templates[labels.index(label)]
+        nama, ok = QInputDialog.getText(self, "SOP baru dari templat", "Nama SOP:",
+                                        text=template.nama)
+        if not ok or not nama.strip():
+            return
+        sop_id = self._run(lambda: library.duplicate_sop(self.workspace.database, template.id,
+                                                         nama.strip()))
+        if sop_id:
+            self.refresh()
+            self.select_sop(sop_id)
+            self.open_requested.emit(sop_id)
+
+    def edit_selected(self) -> None:
+        sop_id = self.selected_sop_id()
+        if sop_id is not None:
+            self.open_requested.emit(sop_id)
+
+    def duplicate_selected(self) -> None:
+        sop_id = self.selected_sop_id()
+        if sop_id is None:
+            return
+        new_id = self._run(lambda: library.duplicate_sop(self.workspace.database, sop_id),
+                           "SOP telah diduplikat.")
+        if new_id:
+            self.refresh()
+            self.select_sop(new_id)
+
+    def delete_selected(self) -> None:
+        sop_id = self.selected_sop_id()
+        if sop_id is None:
+            return
+        nama = library.get_sop(sop_id).identitas.nama
+        answer = QMessageBox.question(self, "Hapus SOP", f'Hapus SOP "{nama}" beserta semua '
+                                      "revisinya? Tindakan ini tidak dapat dibatalkan.")
+        if answer == QMessageBox.StandardButton.Yes:
+            self._run(lambda: library.delete_sop(self.workspace.database, sop_id),
+                      f'SOP "{nama}" telah dihapus.')
+            self.refresh()
+
+    def import_sop(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Impor SOP", "", SOP_FILTER)
+        if path:
+            self.import_path(Path(path))
+
+    def import_path(self, path: Path) -> None:
+        sop_id = self._run(lambda: library.import_sop(self.workspace.database, path),
+                           f"SOP dari {path.name} telah diimpor.")
+        if sop_id:
+            self.refresh()
+            self.select_sop(sop_id)
+
+    def export_selected(self) -> None:
+        sop_id = self.selected_sop_id()
+        if sop_id is None:
+            return
+        name = library.get_sop(sop_id).identitas.nama
+        path, _ = QFileDialog.getSaveFileName(self, "Ekspor SOP", file_name(name, FILE_SUFFIX),
+                                              SOP_FILTER)
+        if path:
+            target = Path(path if path.endswith(".toml") else path + FILE_SUFFIX)
+            self._run(lambda: library.export_sop(sop_id, target), f"SOP disimpan ke {target}.")
+
+    def print_selected(self) -> None:
+        sop_id = self.selected_sop_id()
+        if sop_id is not None:
+            self.print_requested.emit(sop_id)
+
+
+def file_name(title: str, suffix: str) -> str:
+    safe = "".join(ch if ch.isalnum() or ch in " -_()" else "_" for ch in title).strip()
+    return (safe or "sop")[:80] + suffix

@@ -1,0 +1,39 @@
+"""The Pengaturan area: the office profile at a glance, and the wizard to change it."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop_app.office.profile import load_profile
+
+
+class SettingsPage(QWidget):
+    edit_requested = Signal()
+
+    def __init__(self):
+        super().__init__()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        button = QPushButton("&Ubah profil kantor…")
+        button.clicked.connect(self.edit_requested)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>Pengaturan</h2>"))
+        layout.addWidget(self.summary)
+        layout.addWidget(button)
+        layout.addStretch(1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        p = load_profile()
+        officials = "".join(f"<li>{escape(o.jabatan)}: {escape(o.nama)} (NIP {escape(o.nip)})"
+                            "</li>" for o in p.officials) or "<li>(belum ada)</li>"
+        units = ", ".join(escape(u.nama) for u in p.units) or "(belum ada)"
+        self.summary.setText(
+            f"<b>{escape(p.pemerintah) or '(pemerintah belum diisi)'}</b><br>"
+            f"<b>{escape(p.nama_kantor) or '(nama kantor belum diisi)'}</b><br>"
+            f"{escape(p.alamat)}<br><br><b>Pejabat</b><ul>{officials}</ul>"
+            f"<b>Unit kerja:</b> {units}<br><b>Kertas:</b> {p.paper} &nbsp; "
+            f"<b>Kode unit nomor surat:</b> {escape(p.kode_unit) or '-'}")
