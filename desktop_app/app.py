@@ -7,12 +7,15 @@ from pathlib import Path
 
 
 def run_gui(data_dir: Path) -> int:
+    from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.gui.errors import show_error
     from desktop_app.gui.main_window import MainWindow
+    from desktop_app.gui.questions import INDONESIAN
     from desktop_app.workspace import open_workspace
 
+    QLocale.setDefault(INDONESIAN)
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Pandu SOP")
     app.setOrganizationName("PanduSOP")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
 )
 
+from desktop_app.gui.questions import INDONESIAN
 from desktop_app.sop.model import Official
 
 
@@ -44,6 +45,7 @@ class ApproveDialog(QDialog):
         for key, edit in self.fields.items():
             form.addRow(key.upper() if key == "nip" else key.capitalize(), edit)
         self.on = QDateEdit(QDate(initial.on), calendarPopup=True)
+        self.on.setLocale(INDONESIAN)
         self.on.setDisplayFormat("d MMMM yyyy")
         form.addRow("&Tanggal pengesahan", self.on)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok

@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop_app.gui import questions
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.sop_table import SopTableModel
 from desktop_app.sop import library
@@ -142,9 +142,8 @@ class LibraryPage(QWidget):
         if sop_id is None:
             return
         nama = library.get_sop(sop_id).identitas.nama
-        answer = QMessageBox.question(self, "Hapus SOP", f'Hapus SOP "{nama}" beserta semua '
-                                      "revisinya? Tindakan ini tidak dapat dibatalkan.")
-        if answer == QMessageBox.StandardButton.Yes:
+        if questions.confirm(self, "Hapus SOP", f'Hapus SOP "{nama}" beserta semua revisinya? '
+                             "Tindakan ini tidak dapat dibatalkan.", yes="&Hapus"):
             self._run(lambda: library.delete_sop(self.workspace.database, sop_id),
                       f'SOP "{nama}" telah dihapus.')
             self.refresh()

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.dates import tanggal
+from desktop_app.gui import questions
 from desktop_app.gui.approve_dialog import Approval, ApproveDialog
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.flowchart_preview import FlowchartPreview
@@ -268,12 +268,10 @@ class SopEditor(QMainWindow):
             if self.viewing_old:
                 self.revision.setCurrentIndex(0)
                 self._show_revision()
-            answer = QMessageBox.question(
-                self, "Pandu SOP", "Perubahan belum disimpan. Simpan sekarang?",
-                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel)
-            if answer == QMessageBox.StandardButton.Cancel or (
-                    answer == QMessageBox.StandardButton.Save and not self.save()):
+            answer = questions.save_changes(
+                self, f'Perubahan pada SOP "{self.sop.identitas.nama}" belum disimpan. '
+                "Simpan sekarang?")
+            if answer == "batal" or (answer == "simpan" and not self.save()):
                 event.ignore()
                 return
         super().closeEvent(event)

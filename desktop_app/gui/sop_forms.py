@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import InvalidInput
+from desktop_app.gui.questions import INDONESIAN
 from desktop_app.sop import editing
 from desktop_app.sop.model import IDENTITY_LISTS, Official, Sop
 
@@ -46,6 +47,7 @@ class OptionalDate(QWidget):
         super().__init__()
         self.enabled = QCheckBox()
         self.edit = QDateEdit(calendarPopup=True)
+        self.edit.setLocale(INDONESIAN)
         self.edit.setDisplayFormat("d MMMM yyyy")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -7,6 +7,7 @@ import tomli_w
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
+from desktop_app.gui import questions
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.sop import library
 from desktop_app.sop.sopfile import read_sop_file
@@ -79,10 +80,10 @@ def test_duplicate_and_delete_with_confirmation(qtbot, workspace, monkeypatch):
     page.view.selectRow(0)
     page.buttons["duplicate"].click()
     assert window.sop_model.rowCount() == 7
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    monkeypatch.setattr(questions, "confirm", lambda *a, **k: False)
     page.buttons["delete"].click()
     assert window.sop_model.rowCount() == 7
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(questions, "confirm", lambda *a, **k: True)
     page.buttons["delete"].click()
     assert window.sop_model.rowCount() == 6
 

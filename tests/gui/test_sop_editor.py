@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from desktop_app.gui import questions
 from desktop_app.gui.approve_dialog import Approval, ApproveDialog
 from desktop_app.gui.sop_editor import SopEditor
 from desktop_app.sop import library
@@ -20,8 +21,7 @@ CAMAT = Official("Camat Ngargoyoso", "WAHYU AGUS PRAMONO, S.STP.", "Pembina",
 @pytest.fixture(autouse=True)
 def discard_on_teardown(monkeypatch):
     """Closing an editor with unsaved changes asks; at teardown the answer is "Buang"."""
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Discard)
+    monkeypatch.setattr(questions, "save_changes", lambda *a, **k: "buang")
 
 
 def open_editor(qtbot, workspace, template: int = 4) -> SopEditor:
@@ -128,11 +128,10 @@ def test_approve_then_edit_makes_a_new_revision(qtbot, workspace, monkeypatch):
 def test_closing_with_unsaved_changes_asks(qtbot, workspace, monkeypatch):
     editor = open_editor(qtbot, workspace)
     commit_line(qtbot, editor.identity.texts["nomor"], "000.8.3.3/001/2026")
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    monkeypatch.setattr(questions, "save_changes", lambda *a, **k: "batal")
     editor.close()
     assert editor.isVisible()
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)
+    monkeypatch.setattr(questions, "save_changes", lambda *a, **k: "simpan")
     editor.close()
     assert not editor.isVisible()
     assert library.get_sop(editor.sop_id).identitas.nomor == "000.8.3.3/001/2026"

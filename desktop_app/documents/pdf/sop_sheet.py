@@ -122,8 +122,9 @@ def _kop_cell(kop: Kop) -> list:
     if kop.logo and kop.logo.exists():
         from reportlab.platypus import Image
 
-        cell += [Image(str(kop.logo), width=22 * mm, height=22 * mm, kind="proportional"),
-                 Spacer(1, 2 * mm)]
+        logo = Image(str(kop.logo), width=22 * mm, height=22 * mm, kind="proportional")
+        logo.hAlign = "CENTER"
+        cell += [logo, Spacer(1, 2 * mm)]
     if kop.pemerintah:
         cell.append(Paragraph(markup(kop.pemerintah.upper(), bold=True), s["kop_pemerintah"]))
     if kop.instansi:
