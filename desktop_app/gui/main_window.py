@@ -7,10 +7,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QListWidget,
     QMainWindow,
-    QSplitter,
     QStackedWidget,
+    QWidget,
 )
 
 from desktop_app.gui import prefs
@@ -49,13 +50,16 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
-        self.nav.setMaximumWidth(180)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.nav)
-        self.splitter.addWidget(self.pages)
-        self.splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(self.splitter)
-        prefs.restore_window(self, "main", {"splitter": self.splitter})
+        self.nav.setFixedWidth(150)
+        self.nav.setStyleSheet("QListWidget { font-size: 11pt; }"
+                               "QListWidget::item { padding: 8px 10px; }")
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        prefs.restore_window(self, "main", {})
 
     # kept for callers and tests that address the library directly
     @property
@@ -120,5 +124,5 @@ class MainWindow(QMainWindow):
             if editor.isVisible() and not editor.close():
                 event.ignore()
                 return
-        prefs.save_window(self, "main", {"splitter": self.splitter})
+        prefs.save_window(self, "main", {})
         super().closeEvent(event)

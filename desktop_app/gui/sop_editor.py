@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.dates import tanggal
-from desktop_app.gui import questions
+from desktop_app.gui import prefs, questions
 from desktop_app.gui.approve_dialog import Approval, ApproveDialog
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.flowchart_preview import FlowchartPreview
@@ -68,6 +68,7 @@ class SopEditor(QMainWindow):
         self.preview_timer = QTimer(self, singleShot=True, interval=200)
         self.preview_timer.timeout.connect(self._refresh_preview)
         self.reload()
+        prefs.restore_window(self, "editor", {"splitter": self.splitter})
 
     def _build(self) -> None:
         tabs = QTabWidget()
@@ -93,6 +94,7 @@ class SopEditor(QMainWindow):
         splitter.addWidget(tabs)
         splitter.addWidget(right)
         splitter.setSizes([520, 760])
+        self.splitter = splitter
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #fff4ce; padding: 6px;")
@@ -274,4 +276,5 @@ class SopEditor(QMainWindow):
             if answer == "batal" or (answer == "simpan" and not self.save()):
                 event.ignore()
                 return
+        prefs.save_window(self, "editor", {"splitter": self.splitter})
         super().closeEvent(event)

@@ -64,6 +64,11 @@ def test_edit_two_steps_and_a_lane_undo_one_and_save(qtbot, workspace, screensho
     assert editor.sop.langkah[2].output == "Konsep nota teknis"
     qtbot.waitUntil(lambda: editor.preview.flowchart() is not None)
     screenshot(editor, "sop-editor")
+    editor.tabs.setCurrentWidget(steps)
+    steps.select(4)
+    screenshot(editor, "sop-editor-steps")
+    editor.tabs.setCurrentIndex(0)
+    screenshot(editor, "sop-editor-identity")
 
     assert editor.save()
     stored = library.get_sop(editor.sop_id)
