@@ -143,6 +143,113 @@ class Unit(BaseModel):
     nama = CharField(unique=True)
 
 
+class Person(BaseModel):
+    """Someone of the office who logs in with a PIN (only its scrypt hash is stored)."""
+
+    nama = TextField()
+    jabatan = TextField(default="")
+    nip = TextField(default="")  # 18 digits or ""
+    role = TextField()  # "admin" | "staf" | "pejabat"
+    pin_hash = TextField()  # "scrypt$n$r$p$salt_hex$hash_hex"
+    failed_attempts = IntegerField(default=0)  # consecutive wrong PINs
+    locked_until = DateTimeField(null=True)  # UTC
+    active = BooleanField(default=True)
+    created_at = DateTimeField(default=utc_now)
+
+
+class Run(BaseModel):
+    """A run of an approved SOP revision, e.g. "Penyusunan RKT 2027"."""
+
+    revision = ForeignKeyField(SopRevision, on_delete="RESTRICT")
+    title = TextField()
+    year = IntegerField()
+    start_date = DateField()
+    created_at = DateTimeField(default=utc_now)
+    created_by = ForeignKeyField(Person, null=True, on_delete="SET NULL")
+    status = CharField(default="berjalan")  # berjalan | selesai
+    finished_at = DateTimeField(null=True)
+
+
+class RunAssignment(BaseModel):
+    """Who fills a lane in a run."""
+
+    run = ForeignKeyField(Run, backref="assignments", on_delete="CASCADE")
+    lane = ForeignKeyField(Lane, on_delete="RESTRICT")
+    person = ForeignKeyField(Person, on_delete="RESTRICT")
+
+    class Meta:
+        indexes = ((("run", "lane"), True),)
+
+
+class RunStep(BaseModel):
+    """One attempt at a step; a return for revision adds attempts, never rewrites them."""
+
+    run = ForeignKeyField(Run, backref="run_steps", on_delete="CASCADE")
+    step = ForeignKeyField(Step, on_delete="RESTRICT")
+    attempt = IntegerField(default=1)
+    state = CharField(default="menunggu")  # menunggu | aktif | selesai | dikembalikan | dilewati
+    started_at = DateTimeField(null=True)
+    due_at = DateTimeField(null=True)
+    completed_at = DateTimeField(null=True)
+    completed_by = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="+")
+    acted_for = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="+")
+    decision = CharField(default="")  # "", ya, tidak
+    note = TextField(default="")
+
+    class Meta:
+        indexes = ((("run", "step", "attempt"), True),)
+
+
+class RunCheck(BaseModel):
+    """The state of one kelengkapan item in one attempt."""
+
+    run_step = ForeignKeyField(RunStep, backref="checks", on_delete="CASCADE")
+    item = ForeignKeyField(KelengkapanItem, on_delete="RESTRICT")
+    checked = BooleanField(default=False)
+    missing_reason = TextField(default="")
+    note = TextField(default="")
+    updated_at = DateTimeField(default=utc_now)
+    updated_by = ForeignKeyField(Person, null=True, on_delete="SET NULL")
+
+    class Meta:
+        indexes = ((("run_step", "item"), True),)
+
+
+class Attachment(BaseModel):
+    """A file attached to a kelengkapan item (or, with no item, to the step's output)."""
+
+    run_step = ForeignKeyField(RunStep, backref="attachments", on_delete="CASCADE")
+    item = ForeignKeyField(KelengkapanItem, null=True, on_delete="RESTRICT")
+    sha256 = CharField()
+    original_name = TextField()
+    stored_path = TextField()
+    size = IntegerField()
+    added_at = DateTimeField(default=utc_now)
+    added_by = ForeignKeyField(Person, null=True, on_delete="SET NULL")
+
+
+class AuditEntry(BaseModel):
+    """Append-only; `hash` covers this entry and the previous entry's hash."""
+
+    run = ForeignKeyField(Run, null=True, on_delete="RESTRICT")
+    at = DateTimeField(default=utc_now)
+    person = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="+")
+    on_behalf_of = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="+")
+    action = CharField()
+    detail = TextField(default="")
+    prev_hash = CharField(default="")
+    hash = CharField()
+
+
+class OfficeHoliday(BaseModel):
+    """A day of the office's own calendar: "libur" (an extra day off) or "masuk" (a national
+    holiday or cuti bersama the office works anyway)."""
+
+    date = DateField(unique=True)
+    name = TextField()
+    kind = CharField()  # libur | masuk
+
+
 ALL_MODELS = [
     Sop,
     SopRevision,
@@ -156,4 +263,12 @@ ALL_MODELS = [
     OfficeSetting,
     Official,
     Unit,
+    Person,
+    Run,
+    RunAssignment,
+    RunStep,
+    RunCheck,
+    Attachment,
+    AuditEntry,
+    OfficeHoliday,
 ]

@@ -26,7 +26,9 @@ def run_gui(data_dir: Path) -> int:
         return 1
     window = MainWindow(workspace)
     window.show()
-    window.maybe_run_setup()
+    if not window.start_session():
+        workspace.close()
+        return 0
     try:
         return app.exec()
     finally:

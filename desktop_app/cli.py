@@ -45,6 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
     prn.add_argument("-o", dest="output", type=Path, required=True, metavar="FILE.pdf")
     prn.add_argument("--paper", choices=("F4", "A4"), type=str.upper,
                      help="ukuran kertas (bawaan: pengaturan kantor, atau F4)")
+    run = commands.add_parser("run", help="proses SOP yang berjalan").add_subparsers(
+        dest="run_command", metavar="SUBPERINTAH", required=True)
+    run.add_parser("list", help="daftar proses: id, judul, status, kemajuan, langkah kini")
+    show = run.add_parser("show", help="langkah-langkah satu proses: status, petugas, tenggat")
+    show.add_argument("run_id", type=int, metavar="ID")
     return parser
 
 
@@ -81,6 +86,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_gui(data_dir)
     workspace = open_workspace(data_dir)
     try:
+        if args.command == "run":
+            from desktop_app.run_cli import run_command
+
+            return run_command(args)
         return _sop_command(args, workspace)
     finally:
         workspace.close()

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import copy
 import os
+import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["TZ"] = "Asia/Jakarta"  # office time (WIB), whatever the machine's zone
+if hasattr(time, "tzset"):
+    time.tzset()
 
 import pytest  # noqa: E402
 

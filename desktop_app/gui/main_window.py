@@ -1,28 +1,40 @@
-"""The main window: a navigation bar over the product's areas (SOP, Pengaturan; later issues
-add the others), SOP editor windows, first-run setup, remembered window state."""
+"""The main window: a navigation bar over the product's areas, the logged-in person, SOP
+editor and run windows, first-run setup, remembered window state."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QMainWindow,
     QStackedWidget,
+    QTabWidget,
     QWidget,
 )
 
 from desktop_app.gui import prefs
+from desktop_app.gui.calendar_page import CalendarPage
 from desktop_app.gui.errors import show_error
+from desktop_app.gui.first_admin_dialog import FirstAdminDialog
 from desktop_app.gui.library_page import LibraryPage, file_name
+from desktop_app.gui.login_dialog import LoginDialog
+from desktop_app.gui.people_page import PeoplePage
 from desktop_app.gui.print_preview import PrintPreviewDialog
+from desktop_app.gui.run_window import RunWindow
+from desktop_app.gui.runs_page import RunsPage
 from desktop_app.gui.settings_page import SettingsPage
 from desktop_app.gui.setup_wizard import SetupWizard
 from desktop_app.gui.sop_editor import SopEditor
-from desktop_app.office import profile
+from desktop_app.gui.start_run_dialog import StartRunDialog
+from desktop_app.office import people, profile
+from desktop_app.office.people import PersonInfo
 from desktop_app.office.settings import get_setting
+from desktop_app.runs import engine
 from desktop_app.sop import library
 from desktop_app.sop.model import Official
 from desktop_app.sop.printing import sop_sheet_pdf
@@ -30,10 +42,11 @@ from desktop_app.workspace import Workspace
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workspace: Workspace):
+    def __init__(self, workspace: Workspace, person: PersonInfo | None = None):
         super().__init__()
-        self.workspace = workspace
+        self.workspace, self.person = workspace, person
         self.editors: dict[int, SopEditor] = {}
+        self.run_windows: dict[int, RunWindow] = {}
         self.setWindowTitle("Pandu SOP")
         self.resize(1100, 680)
         self.setAcceptDrops(True)
@@ -41,11 +54,20 @@ class MainWindow(QMainWindow):
         self.library.open_requested.connect(self.open_editor)
         self.library.print_requested.connect(self.print_sop)
         self.library.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.runs = RunsPage()
+        self.runs.start_requested.connect(self.start_run)
+        self.runs.open_requested.connect(self.open_run)
         self.settings_page = SettingsPage()
         self.settings_page.edit_requested.connect(self.edit_profile)
+        self.people_page = PeoplePage(workspace, lambda: self.person)
+        self.settings_tabs = QTabWidget()
+        self.settings_tabs.addTab(self.settings_page, "Profil kantor")
+        self.settings_tabs.addTab(self.people_page, "Pengguna")
+        self.settings_tabs.addTab(CalendarPage(workspace), "Hari kerja dan libur")
         self.nav = QListWidget()
         self.pages = QStackedWidget()
-        for name, page in (("SOP", self.library), ("Pengaturan", self.settings_page)):
+        for name, page in (("SOP", self.library), ("Proses", self.runs),
+                           ("Pengaturan", self.settings_tabs)):
             self.nav.addItem(name)
             self.pages.addWidget(page)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
@@ -59,9 +81,14 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+        self.who = QLabel()
+        self.statusBar().addPermanentWidget(self.who)
+        switch = QAction("&Ganti pengguna", self, shortcut="Ctrl+L")
+        switch.triggered.connect(self.switch_person)
+        self.addAction(switch)
+        self._show_person()
         prefs.restore_window(self, "main", {})
 
-    # kept for callers and tests that address the library directly
     @property
     def sop_model(self):
         return self.library.model
@@ -70,10 +97,35 @@ class MainWindow(QMainWindow):
         names = [self.nav.item(i).text() for i in range(self.nav.count())]
         self.nav.setCurrentRow(names.index(name))
 
+    # session -----------------------------------------------------------------------------
+    def start_session(self) -> bool:
+        """First start: office profile, then the first admin; then who is working."""
+        self.maybe_run_setup()
+        if not people.has_admin():
+            FirstAdminDialog.ask(self, self.workspace.database,
+                                 profile.load_profile().officials)
+        if not people.list_people():
+            return True  # nobody to log in as yet: the window works without runs
+        self.person = LoginDialog.ask(self, self.workspace.database)
+        self._show_person()
+        return self.person is not None
+
     def maybe_run_setup(self) -> None:
-        """First start of a new data folder: ask for the office profile."""
         if not profile.is_configured():
             self.edit_profile()
+
+    def switch_person(self) -> None:
+        person = LoginDialog.ask(self, self.workspace.database,
+                                 self.person.id if self.person else None)
+        if person is not None:
+            self.person = person
+            self._show_person()
+            for window in list(self.run_windows.values()):
+                window.close()
+
+    def _show_person(self) -> None:
+        self.who.setText(f"Masuk sebagai: {self.person.nama} ({self.person.role})  "
+                         "[Ctrl+L ganti]" if self.person else "Belum masuk")
 
     def edit_profile(self) -> None:
         entered = SetupWizard.ask(self, profile.load_profile(), self.workspace.data_dir)
@@ -91,6 +143,7 @@ class MainWindow(QMainWindow):
         return [Official(o.jabatan, o.nama, o.pangkat_golongan, o.nip)
                 for o in profile.load_profile().officials]
 
+    # SOP ---------------------------------------------------------------------------------
     def open_editor(self, sop_id: int) -> SopEditor:
         editor = self.editors.get(sop_id)
         if editor is None or not editor.isVisible():
@@ -110,6 +163,43 @@ class MainWindow(QMainWindow):
             get_setting("paper"), file_name(f"SOP {sop.identitas.nama}", ".pdf"))
         self.preview.open()
 
+    # runs --------------------------------------------------------------------------------
+    def start_run(self) -> None:
+        if self.person is None:
+            self.statusBar().showMessage("Masuk dahulu (Ctrl+L) untuk memulai proses.", 6000)
+            return
+        sops = [s for s in library.list_sops() if s.runnable]
+        request = StartRunDialog.ask(self, sops, people.list_people())
+        if request is None:
+            return
+        try:
+            run_id = engine.start_run(self.workspace.database, request.sop_id, request.title,
+                                      request.year, request.start, request.assignments,
+                                      engine.Actor(self.person.id, self.person.role))
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            show_error(self, exc)
+            return
+        self.refresh_runs()
+        self.open_run(run_id)
+
+    def open_run(self, run_id: int) -> RunWindow | None:
+        if self.person is None:
+            self.statusBar().showMessage("Masuk dahulu (Ctrl+L) untuk membuka proses.", 6000)
+            return None
+        window = self.run_windows.get(run_id)
+        if window is None or not window.isVisible():
+            window = RunWindow(self.workspace, run_id, self.person, self)
+            window.setWindowFlag(Qt.WindowType.Window)
+            window.changed.connect(self.refresh_runs)
+            self.run_windows[run_id] = window
+        window.show()
+        window.raise_()
+        return window
+
+    def refresh_runs(self) -> None:
+        self.runs.refresh()
+
+    # window ------------------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
         if any(url.toLocalFile().endswith(".toml") for url in event.mimeData().urls()):
             event.acceptProposedAction()
@@ -126,3 +216,5 @@ class MainWindow(QMainWindow):
                 return
         prefs.save_window(self, "main", {})
         super().closeEvent(event)
+
+

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -12,12 +10,12 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from db import models as m
-from desktop_app.errors import DomainError, InvalidInput
+from desktop_app.errors import InvalidInput
+from desktop_app.file_store import FILES_FOLDER, store_bytes
 from desktop_app.office.settings import PAPER_SIZES, get_setting, set_settings
 
 KOP_FIELDS = ("pemerintah", "nama_kantor", "alamat", "telepon", "email", "laman", "kode_pos")
 NIP_LENGTH = 18
-FILES_FOLDER = "berkas"  # files stored by content hash, under the data folder
 LOGO_MAX_BYTES = 5 * 1024 * 1024
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
 _LOGO_MAGIC = ((b"\x89PNG\r\n\x1a\n", "png"), (b"\xff\xd8\xff", "jpg"))
@@ -264,18 +262,7 @@ def store_logo(data_dir: Path, source_path: Path | str) -> str:
     kind = next((ext for magic, ext in _LOGO_MAGIC if data.startswith(magic)), None)
     if kind is None:
         raise InvalidInput(f'logo: isi berkas "{source.name}" bukan gambar PNG atau JPG')
-    relative = f"{FILES_FOLDER}/{hashlib.sha256(data).hexdigest()}.{kind}"
-    target = data_dir / relative
-    if not target.exists():
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(target.name + ".tmp")
-            tmp.write_bytes(data)
-            os.replace(tmp, target)
-        except OSError as exc:
-            raise DomainError(f"Logo tidak dapat disimpan di folder data {data_dir} "
-                              f"({exc.strerror}). Periksa izin folder.") from exc
-    return relative
+    return store_bytes(data_dir, data, kind).relative_path
 
 
 def logo_file(data_dir: Path, stored: str) -> Path | None:

@@ -20,6 +20,9 @@ DEFAULTS: dict[str, str] = {
     "kode_unit": "",  # the office's unit code in letter numbers, e.g. "408.12"
     "logo": "",  # relative to the data folder: "berkas/<sha256>.png"
     "configured": "",  # "1" once the office profile was saved
+    "jam_mulai": "07:30",  # office hours: opening time, HH:MM
+    "hari_kerja": "1,2,3,4,5",  # working weekdays, ISO numbers (1 = Senin)
+    "jam_per_hari": "7.5",  # hours per working day: one value, or one per hari_kerja
 }
 
 

@@ -31,6 +31,7 @@ class SopSummary:
     revision: int
     is_template: bool
     approved: bool
+    runnable: bool  # has an approved revision a run can follow
 
 
 @dataclass(frozen=True)
@@ -54,8 +55,11 @@ def list_sops() -> list[SopSummary]:
                  .order_by(m.Sop.id))
     counts = dict(m.Step.select(m.Step.revision, fn.COUNT(m.Step.id))
                   .group_by(m.Step.revision).tuples())
+    runnable = {row.sop_id for row in m.SopRevision.select(m.SopRevision.sop)
+                .where(m.SopRevision.approved_at.is_null(False))}
     return [SopSummary(rev.sop.id, rev.nomor, rev.nama, rev.instansi, counts.get(rev.id, 0),
-                       rev.number, rev.sop.is_template, rev.approved_at is not None)
+                       rev.number, rev.sop.is_template, rev.approved_at is not None,
+                       rev.sop.id in runnable)
             for rev in revisions]
 
 

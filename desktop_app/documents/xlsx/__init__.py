@@ -1,0 +1,1 @@
+"""XLSX documents written with openpyxl."""

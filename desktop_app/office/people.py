@@ -1,0 +1,372 @@
+"""The office's people: roles, PINs (scrypt hashes only), log-in and the wrong-PIN lock-out."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from peewee import SqliteDatabase, fn
+
+from db import models as m
+from db.models import utc_now
+from desktop_app.errors import DomainError, InvalidInput, NotFound
+from desktop_app.office.profile import load_profile, nip_problem, normalize_nip
+
+log = logging.getLogger(__name__)
+
+ROLES = ("admin", "staf", "pejabat")
+ROLE_LABELS = {"admin": "Admin", "staf": "Staf", "pejabat": "Pejabat"}
+ROLE_DESCRIPTIONS = {
+    "admin": "mengelola pengguna, peran dan PIN",
+    "staf": "menjalankan langkah SOP",
+    "pejabat": "memeriksa, memaraf dan menandatangani",
+}
+PIN_MIN_DIGITS = 4
+PIN_MAX_DIGITS = 8
+MAX_WRONG_PINS = 5  # consecutive wrong PINs before the lock-out
+LOCK_DURATION = timedelta(minutes=5)
+SCRYPT_N, SCRYPT_R, SCRYPT_P, SCRYPT_DKLEN = 2**14, 8, 1, 32
+SALT_BYTES = 16
+_PIN = re.compile(f"[0-9]{{{PIN_MIN_DIGITS},{PIN_MAX_DIGITS}}}")
+
+
+class WrongPin(DomainError):
+    """The PIN did not match; `remaining` attempts are left before the lock-out."""
+
+    def __init__(self, remaining: int, what: str = "PIN"):
+        self.remaining = remaining
+        super().__init__(f"{what} salah. Sisa percobaan: {remaining}.")
+
+
+class LockedOut(DomainError):
+    """Too many wrong PINs: no log-in (even with the right PIN) until `until` (UTC)."""
+
+    def __init__(self, until: datetime):
+        self.until = until
+        local = until.replace(tzinfo=UTC).astimezone()
+        super().__init__(f"Terlalu banyak PIN salah. Coba lagi pukul {local:%H.%M}.")
+
+
+class NotAllowed(DomainError):
+    """The person may not do this (not an admin, or no longer active)."""
+
+
+@dataclass(frozen=True)
+class PersonInfo:
+    id: int
+    nama: str
+    jabatan: str
+    nip: str
+    role: str
+    active: bool
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin" and self.active
+
+    @property
+    def role_label(self) -> str:
+        return role_label(self.role)
+
+    @property
+    def label(self) -> str:
+        """"nama — jabatan" (just the name if there is no jabatan), as lists show a person."""
+        return f"{self.nama} — {self.jabatan}" if self.jabatan else self.nama
+
+
+def role_label(role: str) -> str:
+    return ROLE_LABELS.get(role, role)
+
+
+# --- rules -----------------------------------------------------------------------------------
+
+def pin_problem(pin: str) -> str | None:
+    """What is wrong with a PIN as typed, or None."""
+    if not pin:
+        return "PIN belum diisi"
+    if not _PIN.fullmatch(pin):
+        return f"PIN harus {PIN_MIN_DIGITS} sampai {PIN_MAX_DIGITS} angka"
+    return None
+
+
+def new_pin_problems(pin: str, repeated: str) -> list[str]:
+    """A new PIN typed twice: its rule, and whether both typings are the same."""
+    problem = pin_problem(pin)
+    if problem:
+        return [f"{problem}."]
+    if pin != repeated:
+        return ["PIN yang diketik ulang tidak sama."]
+    return []
+
+
+def person_problems(nama: str, nip: str, role: str, person_id: int | None = None) -> list[str]:
+    """Problems with a person's data; a NIP already used by another person is one."""
+    problems = []
+    if not _one_line(nama):
+        problems.append("Nama belum diisi.")
+    nip = normalize_nip(nip)
+    if nip:
+        problem = nip_problem(nip)
+        if problem:
+            problems.append(f"{problem}.")
+        else:
+            other = _person_with_nip(nip)
+            if other is not None and other.id != person_id:
+                problems.append(f"NIP ini sudah dipakai oleh {other.nama}.")
+    if role not in ROLES:
+        problems.append(f'Peran "{role}" tidak dikenal.')
+    return problems
+
+
+# --- PIN hashes ------------------------------------------------------------------------------
+
+def hash_pin(pin: str) -> str:
+    """The string stored for a PIN: "scrypt$n$r$p$salt_hex$hash_hex" with a random salt."""
+    salt = secrets.token_bytes(SALT_BYTES)
+    digest = _scrypt(pin, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P, SCRYPT_DKLEN)
+    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${salt.hex()}${digest.hex()}"
+
+
+def pin_matches(pin: str, stored: str) -> bool:
+    try:
+        kind, n, r, p, salt_hex, hash_hex = stored.split("$")
+        expected = bytes.fromhex(hash_hex)
+        if kind != "scrypt" or not expected:
+            raise ValueError(kind)
+        digest = _scrypt(pin, bytes.fromhex(salt_hex), int(n), int(r), int(p), len(expected))
+    except ValueError:
+        log.warning("unreadable PIN hash in the database")
+        return False
+    return hmac.compare_digest(digest, expected)
+
+
+def _scrypt(pin: str, salt: bytes, n: int, r: int, p: int, dklen: int) -> bytes:
+    return hashlib.scrypt(pin.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=dklen,
+                          maxmem=128 * r * (n + p + 2) + 1024 * 1024)
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+def _info(row: m.Person) -> PersonInfo:
+    return PersonInfo(row.id, row.nama, row.jabatan, row.nip, row.role, bool(row.active))
+
+
+def _row(person_id: int) -> m.Person:
+    row = m.Person.get_or_none(m.Person.id == person_id)
+    if row is None:
+        raise NotFound(f"Pengguna nomor {person_id} tidak ada.")
+    return row
+
+
+def get_person(person_id: int) -> PersonInfo:
+    return _info(_row(person_id))
+
+
+def list_people(include_inactive: bool = False) -> list[PersonInfo]:
+    """People by name; only the active ones unless asked."""
+    query = m.Person.select().order_by(fn.LOWER(m.Person.nama), m.Person.id)
+    if not include_inactive:
+        query = query.where(m.Person.active == True)  # noqa: E712 - peewee expression
+    return [_info(row) for row in query]
+
+
+def has_admin() -> bool:
+    """Whether someone active can manage people (False in a new data folder)."""
+    return _active_admins().exists()
+
+
+def _active_admins():
+    return m.Person.select().where((m.Person.role == "admin") & (m.Person.active == True))  # noqa: E712
+
+
+def _person_with_nip(nip: str) -> m.Person | None:
+    return m.Person.get_or_none(m.Person.nip == nip)
+
+
+# --- changing --------------------------------------------------------------------------------
+
+def add_person(database: SqliteDatabase, nama: str, jabatan: str, nip: str, role: str,
+               pin: str) -> int:
+    """Store a new active person with a PIN; InvalidInput changes nothing."""
+    _check_pin_rule(pin)
+    pin_hash = hash_pin(pin)  # slow on purpose: outside the transaction
+    with database.atomic():
+        _check_person(nama, nip, role)
+        person_id = m.Person.insert(nama=_one_line(nama), jabatan=_one_line(jabatan),
+                                    nip=normalize_nip(nip), role=role,
+                                    pin_hash=pin_hash).execute()
+    log.info("person %s added with role %s", person_id, role)
+    return person_id
+
+
+def create_first_admin(database: SqliteDatabase, nama: str, jabatan: str, nip: str,
+                       pin: str) -> int:
+    """The first admin of a data folder; refused once there is an active admin.
+
+    A person already stored with the same NIP (e.g. made from the profile) becomes the admin,
+    with this PIN; otherwise a new person is added. Returns the admin's id.
+    """
+    _check_pin_rule(pin)
+    pin_hash = hash_pin(pin)
+    nip = normalize_nip(nip)
+    with database.atomic():
+        if has_admin():
+            raise NotAllowed("Sudah ada admin. Minta admin menambahkan Anda sebagai pengguna.")
+        existing = _person_with_nip(nip) if nip else None
+        _check_person(nama, nip, "admin", existing.id if existing else None)
+        values = {"nama": _one_line(nama), "jabatan": _one_line(jabatan), "nip": nip,
+                  "role": "admin", "pin_hash": pin_hash, "active": True,
+                  "failed_attempts": 0, "locked_until": None}
+        if existing is None:
+            person_id = m.Person.insert(values).execute()
+        else:
+            person_id = existing.id
+            m.Person.update(values).where(m.Person.id == person_id).execute()
+    log.info("person %s is the first admin", person_id)
+    return person_id
+
+def update_person(database: SqliteDatabase, person_id: int, *, nama: str, jabatan: str,
+                  nip: str, role: str, active: bool) -> None:
+    """Change a person's data, role or active flag; the last active admin stays an admin."""
+    with database.atomic():
+        row = _row(person_id)
+        _check_person(nama, nip, role, person_id)
+        was_admin = row.role == "admin" and row.active
+        others = _active_admins().where(m.Person.id != person_id)
+        if was_admin and not (role == "admin" and active) and not others.exists():
+            raise InvalidInput("Harus ada sedikitnya satu admin aktif. Jadikan orang lain "
+                               "admin terlebih dahulu.")
+        m.Person.update(nama=_one_line(nama), jabatan=_one_line(jabatan),
+                        nip=normalize_nip(nip), role=role, active=active,
+                        ).where(m.Person.id == person_id).execute()
+
+
+def set_pin(database: SqliteDatabase, person_id: int, new_pin: str, by_admin_id: int) -> None:
+    """An admin sets someone's PIN (a forgotten one); this also lifts a lock-out."""
+    _check_pin_rule(new_pin)
+    pin_hash = hash_pin(new_pin)
+    with database.atomic():
+        admin = m.Person.get_or_none(m.Person.id == by_admin_id)
+        if admin is None or not _info(admin).is_admin:
+            raise NotAllowed("Hanya admin yang dapat mengatur ulang PIN orang lain.")
+        _row(person_id)
+        m.Person.update(pin_hash=pin_hash, failed_attempts=0, locked_until=None,
+                        ).where(m.Person.id == person_id).execute()
+    log.info("PIN of person %s reset by admin %s", person_id, by_admin_id)
+
+
+def change_own_pin(database: SqliteDatabase, person_id: int, old_pin: str, new_pin: str,
+                   now: datetime | None = None) -> None:
+    """Change one's own PIN; a wrong old PIN counts towards the lock-out like a log-in."""
+    _check_pin_rule(new_pin, "PIN baru")
+    _check_pin(database, person_id, old_pin, now, "PIN lama")
+    pin_hash = hash_pin(new_pin)
+    with database.atomic():
+        m.Person.update(pin_hash=pin_hash).where(m.Person.id == person_id).execute()
+    log.info("person %s changed their PIN", person_id)
+
+
+def verify_login(database: SqliteDatabase, person_id: int, pin: str,
+                 now: datetime | None = None) -> PersonInfo:
+    """The person, if the PIN is right and they are neither locked out nor inactive.
+
+    Raises WrongPin (with the attempts left), LockedOut (after MAX_WRONG_PINS wrong PINs in a
+    row, for LOCK_DURATION, even for the right PIN), NotAllowed or NotFound. `now` is UTC.
+    """
+    person = _check_pin(database, person_id, pin, now, "PIN")
+    log.info("person %s logged in", person_id)
+    return person
+
+
+def _check_pin(database: SqliteDatabase, person_id: int, pin: str, now: datetime | None,
+               what: str) -> PersonInfo:
+    now = _utc(now)
+    row = _row(person_id)
+    if not row.active:
+        raise NotAllowed(f"{row.nama} tidak aktif lagi. Hubungi admin.")
+    if row.locked_until is not None and now < row.locked_until:
+        raise LockedOut(row.locked_until)
+    _check_pin_rule(pin, what)  # not counted as a wrong PIN: the rule is no secret
+    if pin_matches(pin, row.pin_hash):
+        if row.failed_attempts or row.locked_until is not None:
+            with database.atomic():
+                m.Person.update(failed_attempts=0, locked_until=None,
+                                ).where(m.Person.id == person_id).execute()
+        return _info(row)
+    error = _count_wrong_pin(database, person_id, now, what)
+    log.info("wrong PIN for person %s", person_id)
+    raise error
+
+
+def _count_wrong_pin(database: SqliteDatabase, person_id: int, now: datetime,
+                     what: str) -> DomainError:
+    """Record one wrong PIN (locking after the last allowed one); the error to raise."""
+    with database.atomic():
+        m.Person.update(failed_attempts=m.Person.failed_attempts + 1,
+                        ).where(m.Person.id == person_id).execute()
+        failed = _row(person_id).failed_attempts
+        if failed < MAX_WRONG_PINS:
+            return WrongPin(MAX_WRONG_PINS - failed, what)
+        until = now + LOCK_DURATION
+        m.Person.update(failed_attempts=0, locked_until=until,
+                        ).where(m.Person.id == person_id).execute()
+    log.warning("person %s locked out until %s UTC after %d wrong PINs", person_id, until,
+                MAX_WRONG_PINS)
+    return LockedOut(until)
+
+
+def people_from_profile(database: SqliteDatabase, default_pin: str) -> list[int]:
+    """A person (role pejabat) for each official of the profile not yet among the people.
+
+    An official counts as present when a person has the same NIP (or, for an official
+    without NIP, the same name). All get `default_pin`; returns the new ids.
+    """
+    _check_pin_rule(default_pin)
+    officials = [o for o in load_profile().officials if _one_line(o.nama)]
+    # One salt each; hashing is slow on purpose, so it is done before the transaction.
+    hashes = iter([hash_pin(default_pin) for _ in officials])
+    added = []
+    with database.atomic():
+        for official in officials:
+            nip = normalize_nip(official.nip)
+            if nip and _person_with_nip(nip) is not None:
+                continue
+            if not nip and m.Person.select().where(
+                    fn.LOWER(m.Person.nama) == _one_line(official.nama).lower()).exists():
+                continue
+            added.append(m.Person.insert(
+                nama=_one_line(official.nama), jabatan=_one_line(official.jabatan), nip=nip,
+                role="pejabat", pin_hash=next(hashes)).execute())
+    log.info("%d people added from the office profile", len(added))
+    return added
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+def _check_pin_rule(pin: str, what: str = "PIN") -> None:
+    problem = pin_problem(pin)
+    if problem:
+        raise InvalidInput(problem.replace("PIN", what, 1) + ".")
+
+
+def _check_person(nama: str, nip: str, role: str, person_id: int | None = None) -> None:
+    problems = person_problems(nama, nip, role, person_id)
+    if problems:
+        raise InvalidInput(problems)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _utc(now: datetime | None) -> datetime:
+    if now is None:
+        return utc_now()
+    if now.tzinfo is not None:
+        return now.astimezone(UTC).replace(tzinfo=None)
+    return now

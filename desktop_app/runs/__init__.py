@@ -1,0 +1,1 @@
+"""A run of an SOP: steps, checklist, decisions, working-time calendar."""
