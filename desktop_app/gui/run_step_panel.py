@@ -134,6 +134,7 @@ class RunStepPanel(QWidget):
             self.check_grid.addWidget(QLabel("Tidak ada butir kelengkapan."), 0, 0)
         for row, check in enumerate(now.checks):
             box = QCheckBox(check.text)
+            box.setToolTip(check.text)
             box.setChecked(check.checked)
             box.setEnabled(allowed)
             box.toggled.connect(lambda on, item=check.item_id: self.tick.emit(

@@ -48,10 +48,14 @@ class RunWindow(QMainWindow):
         self.summary = QLabel(wordWrap=True)
         self.progress = QProgressBar()
         self.steps = QListWidget()
+        self.steps.setWordWrap(True)
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.steps.currentRowChanged.connect(self._show_selected)
         self.panel = RunStepPanel()
         self._connect_panel()
         scroll = QScrollArea(widgetResizable=True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # stable width
         scroll.setWidget(self.panel)
         self.audit = QTableWidget(0, 5)
         self.audit.setHorizontalHeaderLabels(["Waktu", "Oleh", "Atas nama", "Tindakan",
