@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
                                  profile.load_profile().officials)
         if not people.list_people():
             return True  # nobody to log in as yet: the window works without runs
-        self.person = LoginDialog.ask(self, self.workspace.database)
+        self.person = LoginDialog.ask(self, self.workspace.database, prefs.last_person())
         self._show_person()
         return self.person is not None
 
@@ -124,6 +124,8 @@ class MainWindow(QMainWindow):
                 window.close()
 
     def _show_person(self) -> None:
+        if self.person:
+            prefs.set_last_person(self.person.id)
         self.who.setText(f"Masuk sebagai: {self.person.nama} ({self.person.role})  "
                          "[Ctrl+L ganti]" if self.person else "Belum masuk")
 

@@ -26,3 +26,12 @@ def save_window(window: QMainWindow, name: str, splitters: dict[str, QSplitter])
     settings.setValue(f"{name}/geometry", window.saveGeometry())
     for key, splitter in splitters.items():
         settings.setValue(f"{name}/{key}", splitter.saveState())
+
+
+def last_person() -> int | None:
+    value = _settings().value("session/last_person")
+    return int(value) if value not in (None, "") else None
+
+
+def set_last_person(person_id: int) -> None:
+    _settings().setValue("session/last_person", person_id)

@@ -3,11 +3,12 @@ per SOP a suggested judgement and the facts behind it; the action is left to the
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from db import models as m
-from desktop_app.runs.views import RunView, run_view
+from desktop_app.runs.views import RunView, StepView, run_view
 
 BAIK, TIDAK_BAIK = "Berjalan baik", "Tidak berjalan dengan baik"
 
@@ -22,17 +23,19 @@ class MonitoringRow:
 
 def monitoring_rows(start: date, end: date, now: datetime | None = None
                     ) -> list[MonitoringRow]:
-    """One row per SOP that had a run in the period [start, end]."""
-    runs: dict[str, list[RunView]] = {}
+    """One row per SOP that had a run in the period [start, end]: started on or before `end`
+    and not finished before `start`. Lateness of unfinished steps is measured up to `now`."""
+    runs: dict[int, list[RunView]] = {}  # per SOP: two SOPs may share a name
     for run in m.Run.select().where(m.Run.start_date <= end).order_by(m.Run.id):
         view = run_view(run.id, now)
         if view.finished_at and view.finished_at.date() < start:
             continue
-        runs.setdefault(view.sop_nama, []).append(view)
-    return [_row(name, views) for name, views in runs.items()]
+        runs.setdefault(view.sop_id, []).append(view)
+    return [_row(views) for views in runs.values()]
 
 
-def _row(name: str, views: list[RunView]) -> MonitoringRow:
+def _row(views: list[RunView]) -> MonitoringRow:
+    several = len(views) > 1
     finished = sum(v.status == "selesai" for v in views)
     facts = [f"{len(views)} proses ({finished} selesai): "
              + ", ".join(f"{v.title} {v.done_count}/{len(v.steps)} langkah" for v in views)
@@ -40,19 +43,20 @@ def _row(name: str, views: list[RunView]) -> MonitoringRow:
     late = [(v, s) for v in views for s in v.late_steps]
     if late:
         facts.append("Terlambat: " + "; ".join(
-            f"langkah {s.number} {_worst(s)}" + (f" ({v.title})" if len(views) > 1 else "")
+            f"langkah {s.number} {_worst(s)}" + (f" ({v.title})" if several else "")
             for v, s in late) + ".")
     else:
-        facts.append("Semua langkah selesai dalam waktu baku.")
-    returns = [(v, s, a) for v in views for s in v.steps for a in s.attempts
-               if a.decision == "tidak"]
+        facts.append("Tidak ada langkah yang terlambat.")
+    returns = Counter((v.title, s.number, s.jika_tidak) for v in views for s in v.steps
+                      for a in s.attempts if a.decision == "tidak")
     if returns:
-        facts.append(f"Dikembalikan untuk perbaikan {len(returns)} kali: " + "; ".join(
-            f"langkah {s.number} ke langkah {s.jika_tidak}" for _v, s, _a in returns) + ".")
-    problem = bool(late) or len(returns) > len(views)
-    return MonitoringRow(name, TIDAK_BAIK if problem else BAIK, " ".join(facts))
+        facts.append(f"Dikembalikan untuk perbaikan {sum(returns.values())} kali: " + "; ".join(
+            f"langkah {number} ke langkah {target}" + (f" {count} kali" if count > 1 else "")
+            + (f" ({title})" if several else "")
+            for (title, number, target), count in returns.items()) + ".")
+    problem = bool(late) or sum(returns.values()) > len(views)
+    return MonitoringRow(views[-1].sop_nama, TIDAK_BAIK if problem else BAIK, " ".join(facts))
 
 
-def _worst(step) -> str:
-    worst = max(step.attempts, key=lambda a: a.late_minutes)
-    return worst.late_text
+def _worst(step: StepView) -> str:
+    return max(step.attempts, key=lambda a: a.late_minutes).late_text
