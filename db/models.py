@@ -250,6 +250,93 @@ class OfficeHoliday(BaseModel):
     kind = CharField()  # libur | masuk
 
 
+class Document(BaseModel):
+    """A naskah dinas being prepared, approved along its route, and signed."""
+
+    kind = CharField()  # surat_dinas | surat_pengantar | nota_dinas | disposisi
+    title = TextField()
+    content = TextField()  # the form's fields as JSON
+    run = ForeignKeyField(Run, null=True, on_delete="SET NULL")
+    run_step = ForeignKeyField(RunStep, null=True, on_delete="SET NULL")
+    status = CharField(default="menunggu")  # menunggu | dikembalikan | final
+    route_position = IntegerField(default=0)
+    letter_id = IntegerField(null=True)
+    created_at = DateTimeField(default=utc_now)
+    created_by = ForeignKeyField(Person, null=True, on_delete="SET NULL")
+
+
+class DocumentVersion(BaseModel):
+    """One rendering of a document, stored by hash; only a final one has a code."""
+
+    document = ForeignKeyField(Document, backref="versions", on_delete="CASCADE")
+    number = IntegerField()
+    sha256 = CharField(index=True)
+    stored_path = TextField()
+    final = BooleanField(default=False)
+    verification_code = CharField(null=True, unique=True)
+    created_at = DateTimeField(default=utc_now)
+    created_by = ForeignKeyField(Person, null=True, on_delete="SET NULL")
+
+    class Meta:
+        indexes = ((("document", "number"), True),)
+
+
+class SignoffStep(BaseModel):
+    """One step of the sign-off route of a document kind (paraf, then tanda tangan)."""
+
+    kind = CharField()
+    position = IntegerField()
+    person = ForeignKeyField(Person, on_delete="RESTRICT")
+    action = CharField()  # paraf | tanda_tangan
+
+    class Meta:
+        indexes = ((("kind", "position"), True),)
+
+
+class Approval(BaseModel):
+    """A paraf, signature or return given on one version of a document."""
+
+    document = ForeignKeyField(Document, backref="approvals", on_delete="CASCADE")
+    version = ForeignKeyField(DocumentVersion, on_delete="CASCADE")
+    position = IntegerField()
+    person = ForeignKeyField(Person, on_delete="RESTRICT")
+    action = CharField()
+    decision = CharField()  # setuju | kembalikan
+    note = TextField(default="")
+    at = DateTimeField(default=utc_now)
+
+
+class ClassificationCode(BaseModel):
+    """An archive classification code letter numbers start with, e.g. "000.7.2.6"."""
+
+    code = CharField(unique=True)
+    description = TextField()
+    active = BooleanField(default=True)  # inactive: kept for old letters, not offered for new
+
+
+class OutgoingLetter(BaseModel):
+    """One number of the agenda surat keluar; a cancelled ("batal") number keeps its row."""
+
+    year = IntegerField()
+    sequence = IntegerField()  # the running number; restarts each year
+    number = TextField()  # formatted when taken, e.g. "000.7.2.6/015/408.12/2026"
+    classification = TextField()
+    kind = CharField()  # surat_dinas | surat_pengantar | nota_dinas | disposisi | lainnya
+    perihal = TextField()
+    tujuan = TextField(default="")
+    letter_date = DateField()
+    taken_at = DateTimeField(default=utc_now)
+    taken_by = ForeignKeyField(Person, null=True, on_delete="RESTRICT", backref="+")
+    status = CharField(default="aktif")  # aktif | batal
+    cancelled_at = DateTimeField(null=True)
+    cancelled_by = ForeignKeyField(Person, null=True, on_delete="RESTRICT", backref="+")
+    cancel_reason = TextField(default="")
+    document_id = IntegerField(null=True)
+
+    class Meta:
+        indexes = ((("year", "sequence"), True),)
+
+
 ALL_MODELS = [
     Sop,
     SopRevision,
@@ -270,5 +357,11 @@ ALL_MODELS = [
     RunCheck,
     Attachment,
     AuditEntry,
+    Document,
+    DocumentVersion,
+    SignoffStep,
+    Approval,
     OfficeHoliday,
+    ClassificationCode,
+    OutgoingLetter,
 ]

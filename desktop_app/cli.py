@@ -50,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_parser("list", help="daftar proses: id, judul, status, kemajuan, langkah kini")
     show = run.add_parser("show", help="langkah-langkah satu proses: status, petugas, tenggat")
     show.add_argument("run_id", type=int, metavar="ID")
+    verify = commands.add_parser("verify", help="periksa keaslian naskah PDF yang disahkan")
+    verify.add_argument("file", type=Path, metavar="FILE.pdf")
     return parser
 
 
@@ -90,6 +92,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             from desktop_app.run_cli import run_command
 
             return run_command(args)
+        if args.command == "verify":
+            return _verify(args.file)
         return _sop_command(args, workspace)
     finally:
         workspace.close()
@@ -112,6 +116,19 @@ def _sop_command(args, workspace) -> int:
         _check_writable(args.output)
         print_sop(args.sop_id, args.output, paper=args.paper, data_dir=workspace.data_dir)
     return EXIT_OK
+
+
+def _verify(path: Path) -> int:
+    """Exit 0 when the file is exactly a document this office approved, 1 otherwise."""
+    from desktop_app.documents.verification import verify_bytes
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(f"Berkas {path} tidak dapat dibaca: {exc.strerror}.") from exc
+    result = verify_bytes(data)
+    print(result.message)
+    return EXIT_OK if result.genuine else EXIT_FAILURE
 
 
 def _check_writable(path: Path) -> None:

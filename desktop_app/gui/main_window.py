@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.gui import prefs
 from desktop_app.gui.calendar_page import CalendarPage
+from desktop_app.gui.dashboard_page import DashboardPage
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.first_admin_dialog import FirstAdminDialog
 from desktop_app.gui.library_page import LibraryPage, file_name
@@ -54,6 +55,8 @@ class MainWindow(QMainWindow):
         self.library.open_requested.connect(self.open_editor)
         self.library.print_requested.connect(self.print_sop)
         self.library.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.dashboard = DashboardPage(lambda: self.person)
+        self.dashboard.open_requested.connect(self.open_run)
         self.runs = RunsPage()
         self.runs.start_requested.connect(self.start_run)
         self.runs.open_requested.connect(self.open_run)
@@ -66,11 +69,11 @@ class MainWindow(QMainWindow):
         self.settings_tabs.addTab(CalendarPage(workspace), "Hari kerja dan libur")
         self.nav = QListWidget()
         self.pages = QStackedWidget()
-        for name, page in (("SOP", self.library), ("Proses", self.runs),
-                           ("Pengaturan", self.settings_tabs)):
+        for name, page in (("Beranda", self.dashboard), ("SOP", self.library),
+                           ("Proses", self.runs), ("Pengaturan", self.settings_tabs)):
             self.nav.addItem(name)
             self.pages.addWidget(page)
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._area_changed)
         self.nav.setCurrentRow(0)
         self.nav.setFixedWidth(150)
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; }"
@@ -92,6 +95,11 @@ class MainWindow(QMainWindow):
     @property
     def sop_model(self):
         return self.library.model
+
+    def _area_changed(self, row: int) -> None:
+        self.pages.setCurrentIndex(row)
+        if self.pages.currentWidget() is self.dashboard:
+            self.dashboard.refresh()
 
     def show_area(self, name: str) -> None:
         names = [self.nav.item(i).text() for i in range(self.nav.count())]
@@ -126,6 +134,7 @@ class MainWindow(QMainWindow):
     def _show_person(self) -> None:
         if self.person:
             prefs.set_last_person(self.person.id)
+        self.dashboard.refresh()
         self.who.setText(f"Masuk sebagai: {self.person.nama} ({self.person.role})  "
                          "[Ctrl+L ganti]" if self.person else "Belum masuk")
 
@@ -200,6 +209,7 @@ class MainWindow(QMainWindow):
 
     def refresh_runs(self) -> None:
         self.runs.refresh()
+        self.dashboard.refresh()
 
     # window ------------------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API

@@ -18,6 +18,8 @@ DEFAULTS: dict[str, str] = {
     "laman": "",
     "kode_pos": "",
     "kode_unit": "",  # the office's unit code in letter numbers, e.g. "408.12"
+    # letter numbers: fields klasifikasi, nomor, kode_unit, tahun (office/letter_numbers.py)
+    "format_nomor": "{klasifikasi}/{nomor:03d}/{kode_unit}/{tahun}",
     "logo": "",  # relative to the data folder: "berkas/<sha256>.png"
     "configured": "",  # "1" once the office profile was saved
     "jam_mulai": "07:30",  # office hours: opening time, HH:MM

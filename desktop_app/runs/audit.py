@@ -18,6 +18,14 @@ ACTION_LABELS = {
     "selesai": "Menyelesaikan langkah", "ya": "Keputusan: ya, lanjut",
     "kembalikan": "Keputusan: tidak, dikembalikan", "ganti_petugas": "Mengganti petugas",
     "proses_selesai": "Proses selesai",
+    "naskah_dibuat": "Membuat naskah", "naskah_diubah": "Mengubah naskah (versi baru)",
+    "paraf": "Memaraf naskah", "tanda_tangan": "Menandatangani naskah",
+    "naskah_dikembalikan": "Mengembalikan naskah",
+    "ambil_nomor": "Mengambil nomor surat", "batal_nomor": "Membatalkan nomor surat",
+    "ubah_format_nomor": "Mengubah format nomor surat",
+    "tambah_kode_klasifikasi": "Menambah kode klasifikasi",
+    "aktifkan_kode_klasifikasi": "Mengaktifkan kode klasifikasi",
+    "nonaktifkan_kode_klasifikasi": "Menonaktifkan kode klasifikasi",
 }
 
 

@@ -81,10 +81,12 @@ def dashboard(person: PersonInfo | None, now_utc: datetime | None = None,
 
 
 def _late_first(run: RunSummary) -> tuple:
-    """Runs whose current step is late first (the longest overdue first: the earliest due),
-    then by how many steps were late, then by the nearest due time."""
+    """Runs whose current step is late first, the longest overdue (the earliest due) first;
+    then the others by how many of their steps were late, then by the nearest due time."""
     due = run.current_due or datetime.max
-    return (not run.current_late, -run.late, due, run.id)
+    if run.current_late:
+        return (0, due, 0, run.id)
+    return (1, datetime.min, -run.late, due, run.id)
 
 
 def _finished_in(year: int) -> dict[int, datetime]:

@@ -24,10 +24,12 @@ def test_main_window_lists_the_library(qtbot, workspace, screenshot):
     window = make_window(qtbot, workspace)
     assert window.windowTitle() == "Pandu SOP"
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
-        "SOP", "Proses", "Pengaturan"]
+        "Beranda", "SOP", "Proses", "Pengaturan"]
     assert window.sop_model.rowCount() == 6
     names = [window.sop_model.index(r, 1).data() for r in range(window.sop_model.rowCount())]
     assert any("Renja" in name for name in names)
+    screenshot(window, "beranda")
+    window.show_area("SOP")
     screenshot(window, "main-window")
     window.library.search.setText("magetan")
     assert window.library.proxy.rowCount() == 1
