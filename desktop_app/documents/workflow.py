@@ -105,7 +105,7 @@ def create_document(database: SqliteDatabase, data_dir: Path, kind: str, title: 
     run_id = None
     if run_step_id is not None:
         run_id = m.RunStep.get_by_id(run_step_id).run_id
-    pdf = _render(kind, content, route, number="", code=None)
+    pdf = _render(kind, content, route, "", None, data_dir)
     with database.atomic():
         doc = m.Document.create(kind=kind, title=title.strip(), content=json.dumps(stored),
                                 run=run_id, run_step=run_step_id, created_by=author_id)
@@ -121,7 +121,7 @@ def update_document(database: SqliteDatabase, data_dir: Path, doc_id: int, title
     if doc.status == "final":
         raise InvalidInput("Naskah ini sudah disahkan dan tidak dapat diubah. Buat naskah baru.")
     route = _route(doc)
-    pdf = _render(doc.kind, content, route, number="", code=None)
+    pdf = _render(doc.kind, content, route, "", None, data_dir)
     with database.atomic():
         doc.title, doc.status, doc.route_position = title.strip(), "menunggu", 0
         doc.content = json.dumps(dict(content, _route=[list(vars(s).values()) for s in route]))
@@ -148,9 +148,10 @@ def approve(database: SqliteDatabase, data_dir: Path, doc_id: int, person_id: in
             doc.save()
             audit.append(doc.run_id, person_id, "paraf", doc.title)
             return
-        number = _take_number(database, doc, person_id, today or date.today())
+        signed_on = today or date.today()
+        number = _take_number(database, doc, person_id, signed_on)
         code = new_code()
-        pdf = _render(doc.kind, _content(doc), route, number=number, code=code)
+        pdf = _render(doc.kind, _content(doc), route, number, code, data_dir, signed_on)
         final = _store_version(data_dir, doc, pdf, person_id, final=True, code=code)
         m.Approval.update(version=final).where((m.Approval.document == doc)
                                                & (m.Approval.version == version)).execute()
@@ -202,11 +203,11 @@ def _take_number(database, doc: m.Document, person_id: int, today: date) -> str:
     return letter.number
 
 
-def _render(kind: str, content: dict, route: list[RouteStep], number: str,
-            code: str | None) -> bytes:
+def _render(kind: str, content: dict, route: list[RouteStep], number: str, code: str | None,
+            data_dir: Path, signed_on: date | None = None) -> bytes:
     from desktop_app.documents.compose import render_document
 
-    return render_document(kind, content, route[-1], number, code)
+    return render_document(kind, content, route[-1], number, code, data_dir, signed_on)
 
 
 def _document(doc_id: int) -> m.Document:

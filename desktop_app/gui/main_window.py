@@ -24,6 +24,7 @@ from desktop_app.gui.errors import show_error
 from desktop_app.gui.first_admin_dialog import FirstAdminDialog
 from desktop_app.gui.library_page import LibraryPage, file_name
 from desktop_app.gui.login_dialog import LoginDialog
+from desktop_app.gui.monitoring_dialog import MonitoringDialog
 from desktop_app.gui.people_page import PeoplePage
 from desktop_app.gui.print_preview import PrintPreviewDialog
 from desktop_app.gui.run_window import RunWindow
@@ -60,6 +61,8 @@ class MainWindow(QMainWindow):
         self.runs = RunsPage()
         self.runs.start_requested.connect(self.start_run)
         self.runs.open_requested.connect(self.open_run)
+        self.runs.monitoring_requested.connect(
+            lambda: MonitoringDialog.open_for(self, self.workspace))
         self.settings_page = SettingsPage()
         self.settings_page.edit_requested.connect(self.edit_profile)
         self.people_page = PeoplePage(workspace, lambda: self.person)

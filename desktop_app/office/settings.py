@@ -10,6 +10,9 @@ from desktop_app.errors import InvalidInput
 PAPER_SIZES = ("F4", "A4")
 DEFAULTS: dict[str, str] = {
     "paper": "F4",
+    "spesimen_orang": "",  # the person whose specimen signature and cap are on file
+    "spesimen_ttd": "",
+    "cap_dinas": "",
     "pemerintah": "",
     "nama_kantor": "",
     "alamat": "",

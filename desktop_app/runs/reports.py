@@ -47,7 +47,7 @@ def monitoring_pdf(rows: list[MonitoringRow], start: date, end: date, penilai_ja
          "Tindakan yang harus diambil", "Paraf penilai"],
         [[str(n), r.prosedur, r.penilaian, r.catatan, r.tindakan, ""]
          for n, r in enumerate(rows, start=1)],
-        [5, 22, 16, 40, 26, 10], numbered_header=True,
+        [5, 22, 16, 40, 26, 10], numbered_header=True, centred=(0,), min_row_mm=12,
         signature=Signature(f"{place + ', ' if place else ''}{tanggal(date.today())}",
                             penilai_jabatan, penilai_nama, penilai_nip))
     return render_table_report(report, office_kop("", data_dir), paper or get_setting("paper"))
