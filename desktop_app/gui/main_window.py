@@ -31,6 +31,7 @@ from desktop_app.gui.run_window import RunWindow
 from desktop_app.gui.runs_page import RunsPage
 from desktop_app.gui.settings_page import SettingsPage
 from desktop_app.gui.setup_wizard import SetupWizard
+from desktop_app.gui.signoff_page import SignoffPage
 from desktop_app.gui.sop_editor import SopEditor
 from desktop_app.gui.start_run_dialog import StartRunDialog
 from desktop_app.office import people, profile
@@ -70,6 +71,8 @@ class MainWindow(QMainWindow):
         self.settings_tabs.addTab(self.settings_page, "Profil kantor")
         self.settings_tabs.addTab(self.people_page, "Pengguna")
         self.settings_tabs.addTab(CalendarPage(workspace), "Hari kerja dan libur")
+        self.signoff_page = SignoffPage(workspace)
+        self.settings_tabs.addTab(self.signoff_page, "Alur paraf")
         self.nav = QListWidget()
         self.pages = QStackedWidget()
         for name, page in (("Beranda", self.dashboard), ("SOP", self.library),
