@@ -45,14 +45,22 @@ def build_parser() -> argparse.ArgumentParser:
     prn.add_argument("-o", dest="output", type=Path, required=True, metavar="FILE.pdf")
     prn.add_argument("--paper", choices=("F4", "A4"), type=str.upper,
                      help="ukuran kertas (bawaan: pengaturan kantor, atau F4)")
-    run = commands.add_parser("run", help="proses SOP yang berjalan").add_subparsers(
-        dest="run_command", metavar="SUBPERINTAH", required=True)
-    run.add_parser("list", help="daftar proses: id, judul, status, kemajuan, langkah kini")
-    show = run.add_parser("show", help="langkah-langkah satu proses: status, petugas, tenggat")
-    show.add_argument("run_id", type=int, metavar="ID")
     verify = commands.add_parser("verify", help="periksa keaslian naskah PDF yang disahkan")
     verify.add_argument("file", type=Path, metavar="FILE.pdf")
+    for module in _command_modules():
+        module.register(commands)
     return parser
+
+
+# Each area's commands live in its own module with `NAME`, `register(commands)` (argparse
+# only, no heavy imports) and `run(args, workspace) -> int`.
+COMMAND_MODULES = ("desktop_app.run_cli",)
+
+
+def _command_modules():
+    import importlib
+
+    return [importlib.import_module(name) for name in COMMAND_MODULES]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,10 +96,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_gui(data_dir)
     workspace = open_workspace(data_dir)
     try:
-        if args.command == "run":
-            from desktop_app.run_cli import run_command
-
-            return run_command(args)
+        for module in _command_modules():
+            if args.command == module.NAME:
+                return module.run(args, workspace)
         if args.command == "verify":
             return _verify(args.file)
         return _sop_command(args, workspace)

@@ -11,7 +11,18 @@ def _when(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H.%M") if value else "-"
 
 
-def run_command(args) -> int:
+NAME = "run"
+
+
+def register(commands) -> None:
+    run = commands.add_parser(NAME, help="proses SOP yang berjalan").add_subparsers(
+        dest="run_command", metavar="SUBPERINTAH", required=True)
+    run.add_parser("list", help="daftar proses: id, judul, status, kemajuan, langkah kini")
+    show = run.add_parser("show", help="langkah-langkah satu proses: status, petugas, tenggat")
+    show.add_argument("run_id", type=int, metavar="ID")
+
+
+def run(args, workspace) -> int:
     if args.run_command == "list":
         for run in list_runs():
             late = f", {run.late} langkah terlambat" if run.late else ""
