@@ -8,8 +8,9 @@ STAMP  := $(VENV)/.installed
 
 # Debian libraries Qt needs to run headless (QT_QPA_PLATFORM=offscreen).
 QT_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0
-# For looking at PDFs as pictures (pdftoppm) and checking them (pdftotext).
-PDF_DEBS := poppler-utils
+# For looking at PDFs as pictures (pdftoppm) and checking them (pdftotext); LibreOffice opens
+# the generated workbooks as a real office suite would.
+PDF_DEBS := poppler-utils libreoffice-calc-nogui
 
 .PHONY: run test lint bench system-deps clean
 
