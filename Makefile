@@ -43,7 +43,7 @@ system-deps:
 	if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo -n"; \
 	else echo "Cannot install$$missing (not root, no sudo)"; exit 0; fi; \
 	echo "Installing:$$missing"; \
-	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-upgrade $$missing
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-upgrade $$missing
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache screenshots benchmarks/out
