@@ -39,6 +39,7 @@ class DocumentSummary:
     versions: int
     run_id: int | None
     created_at: datetime
+    author_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -228,7 +229,7 @@ def _summary(doc: m.Document) -> DocumentSummary:
         doc.id, doc.kind, doc.title, doc.status, number,
         waiting.person if waiting else "", waiting.person_id if waiting else None,
         waiting.action if waiting else "", doc.versions.count(), doc.run_id,
-        to_local(doc.created_at))
+        to_local(doc.created_at), doc.created_by_id)
 
 
 def list_documents() -> list[DocumentSummary]:

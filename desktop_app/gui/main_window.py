@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 from desktop_app.gui import prefs
 from desktop_app.gui.calendar_page import CalendarPage
 from desktop_app.gui.dashboard_page import DashboardPage
+from desktop_app.gui.document_window import DocumentWindow
+from desktop_app.gui.documents_page import DocumentsPage
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.first_admin_dialog import FirstAdminDialog
 from desktop_app.gui.library_page import LibraryPage, file_name
@@ -64,6 +66,10 @@ class MainWindow(QMainWindow):
         self.runs.open_requested.connect(self.open_run)
         self.runs.monitoring_requested.connect(
             lambda: MonitoringDialog.open_for(self, self.workspace))
+        self.documents = DocumentsPage(workspace, lambda: self.person)
+        self.documents.open_requested.connect(self.open_document)
+        self.documents.changed.connect(self.dashboard.refresh)
+        self.document_windows: dict[int, DocumentWindow] = {}
         self.settings_page = SettingsPage()
         self.settings_page.edit_requested.connect(self.edit_profile)
         self.people_page = PeoplePage(workspace, lambda: self.person)
@@ -76,7 +82,8 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.pages = QStackedWidget()
         for name, page in (("Beranda", self.dashboard), ("SOP", self.library),
-                           ("Proses", self.runs), ("Pengaturan", self.settings_tabs)):
+                           ("Proses", self.runs), ("Dokumen", self.documents),
+                           ("Pengaturan", self.settings_tabs)):
             self.nav.addItem(name)
             self.pages.addWidget(page)
         self.nav.currentRowChanged.connect(self._area_changed)
@@ -136,6 +143,9 @@ class MainWindow(QMainWindow):
             self._show_person()
             for window in list(self.run_windows.values()):
                 window.close()
+            for window in list(self.document_windows.values()):
+                window.refresh()
+            self.documents.refresh()
 
     def _show_person(self) -> None:
         if self.person:
@@ -208,7 +218,25 @@ class MainWindow(QMainWindow):
             window = RunWindow(self.workspace, run_id, self.person, self)
             window.setWindowFlag(Qt.WindowType.Window)
             window.changed.connect(self.refresh_runs)
+            window.make_document.connect(self.make_step_document)
             self.run_windows[run_id] = window
+        window.show()
+        window.raise_()
+        return window
+
+    def make_step_document(self, run_step_id: int, kind: str, title: str, content) -> None:
+        doc_id = self.documents.create(kind, title, content, run_step_id)
+        if doc_id is not None:
+            self.open_document(doc_id)
+
+    def open_document(self, doc_id: int) -> DocumentWindow:
+        window = self.document_windows.get(doc_id)
+        if window is None or not window.isVisible():
+            window = DocumentWindow(self.workspace, doc_id, lambda: self.person, self)
+            window.setWindowFlag(Qt.WindowType.Window)
+            window.changed.connect(self.documents.refresh)
+            self.document_windows[doc_id] = window
+        window.refresh()
         window.show()
         window.raise_()
         return window

@@ -23,6 +23,10 @@ from PySide6.QtWidgets import (
 from desktop_app.office.people import PersonInfo
 from desktop_app.runs.views import STATE_LABELS, AttachmentView, StepView
 
+DOCUMENT_BUTTONS = {"surat_dinas": "Buat &surat dinas…", "surat_pengantar":
+                    "Buat surat &pengantar…", "nota_dinas": "Buat &nota dinas…",
+                    "disposisi": "Buat &disposisi…"}
+
 
 def _when(value) -> str:
     return value.strftime("%d-%m-%Y %H.%M") if value else "-"
@@ -41,6 +45,7 @@ class RunStepPanel(QWidget):
     note = Signal(int, str)
     complete = Signal(int)
     decide = Signal(int, bool, str)
+    make_document = Signal(int, str)  # run_step_id, kind
 
     def __init__(self):
         super().__init__()
@@ -50,6 +55,9 @@ class RunStepPanel(QWidget):
         self.check_grid = QGridLayout(self.checklist)
         self.output = QLabel(wordWrap=True)
         self.output_button = QPushButton("Lampirkan &hasil…")
+        self.document_button = QPushButton()
+        self.document_button.clicked.connect(lambda: self.make_document.emit(
+            self.step.current.run_step_id, self.step.dokumen))
         self.notes = QLabel(wordWrap=True)
         self.note_edit = QLineEdit(placeholderText="Tulis catatan, lalu tekan Enter")
         self.note_edit.returnPressed.connect(self._note)
@@ -70,6 +78,7 @@ class RunStepPanel(QWidget):
         actions.addStretch(1)
         output_row = QHBoxLayout()
         output_row.addWidget(self.output, 1)
+        output_row.addWidget(self.document_button)
         output_row.addWidget(self.output_button)
         layout = QVBoxLayout(self)
         for widget in (self.header, self.facts, self.checklist):
@@ -105,6 +114,10 @@ class RunStepPanel(QWidget):
         self.output.setText(f"<b>Hasil yang diharapkan:</b> {step.output or '-'}"
                             + (f"<br>Terlampir: {_files(now.outputs)}" if now.outputs else ""))
         self.output_button.setEnabled(allowed)
+        label = DOCUMENT_BUTTONS.get(step.dokumen)
+        self.document_button.setVisible(label is not None)
+        self.document_button.setText(label or "")
+        self.document_button.setEnabled(active)  # anyone may prepare the draft
         self.notes.setText(now.note.replace("\n", "<br>") if now.note else "-")
         self.note_edit.setEnabled(allowed)
         complete = all(c.checked or c.missing_reason for c in now.checks)

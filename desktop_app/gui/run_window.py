@@ -33,12 +33,29 @@ from desktop_app.runs.audit import entries
 from desktop_app.runs.views import STATE_LABELS, RunView, run_view
 from desktop_app.workspace import Workspace
 
+
+def prefill(kind: str, view: RunView, step) -> dict:
+    """Form content a step's document starts with (the user completes it)."""
+    hal = f"{view.sop_nama} Tahun {view.year}"
+    if kind == "surat_pengantar":
+        return {"hal": hal, "items": [{"naskah": f"{view.sop_nama} Tahun {view.year}",
+                                       "banyaknya": "1 (satu) berkas",
+                                       "keterangan": "Dikirim dengan hormat"}]}
+    if kind == "disposisi":
+        return {"hal": hal, "catatan": step.kegiatan}
+    return {"hal": hal, "lampiran": step.output or "-",
+            "paragraphs": [f"Sehubungan dengan {view.title}, bersama ini kami sampaikan "
+                           f"{(step.output or 'bahan').lower()} untuk ditindaklanjuti."]}
+
+
 STATE_COLOURS = {"selesai": "#1b7f3b", "aktif": "#0b57d0", "dikembalikan": "#b26a00",
                  "menunggu": "#777777", "dilewati": "#999999"}
 
 
 class RunWindow(QMainWindow):
     changed = Signal()
+
+    make_document = Signal(int, str, str, object)  # run_step_id, kind, title, content
 
     def __init__(self, workspace: Workspace, run_id: int, person: PersonInfo, parent=None):
         super().__init__(parent)
@@ -99,6 +116,15 @@ class RunWindow(QMainWindow):
         p.complete.connect(lambda rs: self._do(engine.complete, db, rs, a, select_active=True))
         p.decide.connect(lambda rs, yes, note: self._do(engine.decide, db, rs, a, yes, note,
                                                         select_active=True))
+        p.make_document.connect(self._make_document)
+
+    def _make_document(self, run_step_id: int, kind: str) -> None:
+        """Ask the window to make the step's document, prefilled from the run and step."""
+        step = next(s for s in self.view.steps if s.current.run_step_id == run_step_id)
+        title = f"Penyampaian {self.view.title}" if kind == "surat_pengantar" else (
+            f"{step.output or step.kegiatan} — {self.view.title}")
+        content = prefill(kind, self.view, step)
+        self.make_document.emit(run_step_id, kind, title, content)
 
     def _do(self, action, *args, select_active: bool = False) -> None:
         try:

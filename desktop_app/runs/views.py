@@ -61,6 +61,7 @@ class StepView:
     person_ids: tuple[int, ...]
     jika_tidak: int | None
     attempts: tuple[AttemptView, ...]
+    dokumen: str = ""
 
     @property
     def current(self) -> AttemptView:
@@ -135,12 +136,14 @@ def run_view(run_id: int, now: datetime | None = None) -> RunView:
         lane_ids = [link.lane_id for link in m.StepLane.select().where(m.StepLane.step == step)
                     .order_by(m.StepLane.position)]
         decision = m.DecisionTarget.get_or_none(m.DecisionTarget.step == step)
+        link = m.DocumentLink.get_or_none(m.DocumentLink.step == step)
         steps.append(StepView(
             step.number, step.kegiatan, step.simbol, step.waktu, step.output,
             tuple(lanes[i].nama for i in lane_ids),
             tuple(names.get(holder.get(i), "-") for i in lane_ids),
             tuple(holder[i] for i in lane_ids if i in holder),
-            decision.if_no.number if decision else None, tuple(attempts[step.id])))
+            decision.if_no.number if decision else None, tuple(attempts[step.id]),
+            link.kind if link else ""))
     assignments = tuple((lanes[i].nama, names.get(p, "-")) for i, p in
                         sorted(holder.items(), key=lambda kv: lanes[kv[0]].position))
     return RunView(run.id, run.title, run.year, run.start_date, revision.sop_id, revision.nama,
