@@ -24,6 +24,7 @@ from desktop_app.gui.document_window import DocumentWindow
 from desktop_app.gui.documents_page import DocumentsPage
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.first_admin_dialog import FirstAdminDialog
+from desktop_app.gui.letter_numbers_page import LetterNumbersPage
 from desktop_app.gui.library_page import LibraryPage, file_name
 from desktop_app.gui.login_dialog import LoginDialog
 from desktop_app.gui.monitoring_dialog import MonitoringDialog
@@ -79,6 +80,8 @@ class MainWindow(QMainWindow):
         self.settings_tabs.addTab(CalendarPage(workspace), "Hari kerja dan libur")
         self.signoff_page = SignoffPage(workspace)
         self.settings_tabs.addTab(self.signoff_page, "Alur paraf")
+        self.letter_page = LetterNumbersPage(workspace, lambda: self.person)
+        self.settings_tabs.addTab(self.letter_page, "Nomor surat")
         self.nav = QListWidget()
         self.pages = QStackedWidget()
         for name, page in (("Beranda", self.dashboard), ("SOP", self.library),
