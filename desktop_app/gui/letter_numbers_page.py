@@ -8,8 +8,8 @@ from datetime import date
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
-    QHeaderView,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
