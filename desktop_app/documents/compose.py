@@ -19,6 +19,22 @@ def _date(value) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
+def page_setup() -> n.PageSetup:
+    """Paper, margins and font size of letters, from the office settings."""
+    def number(key: str) -> float:
+        try:
+            return float(get_setting(key))
+        except ValueError:
+            return float(n.PageSetup.__dataclass_fields__[_FIELDS[key]].default)
+
+    return n.PageSetup(get_setting("paper"), *(number(k) for k in _FIELDS))
+
+
+_FIELDS = {"margin_kiri": "margin_left", "margin_kanan": "margin_right",
+           "margin_atas": "margin_top", "margin_bawah": "margin_bottom",
+           "ukuran_huruf": "font_size"}
+
+
 def signatory(step: RouteStep, data_dir: Path | None) -> n.Signatory:
     person = m.Person.get_by_id(step.person_id)
     pangkat = next((o.pangkat_golongan for o in load_profile().officials
@@ -40,7 +56,7 @@ def render_document(kind: str, content: dict, signer: RouteStep, number: str,
     sig = signatory(signer, data_dir)
     tanggal = _date(c.get("tanggal")) or (signed_on if code else None)
     kop = office_kop("", data_dir)
-    setup = n.PageSetup(paper=get_setting("paper"))
+    setup = page_setup()
     verification = n.Verification(code, f"PANDU-SOP:{code}") if code else None
     if kind == "surat_dinas":
         doc = n.SuratDinas(c.get("tempat", ""), tanggal, number, c.get("sifat", "Biasa"),

@@ -10,6 +10,11 @@ from desktop_app.errors import InvalidInput
 PAPER_SIZES = ("F4", "A4")
 DEFAULTS: dict[str, str] = {
     "paper": "F4",
+    "margin_kiri": "30",  # mm; letters (naskah dinas)
+    "margin_kanan": "20",
+    "margin_atas": "20",
+    "margin_bawah": "25",
+    "ukuran_huruf": "12",  # pt
     "spesimen_orang": "",  # the person whose specimen signature and cap are on file
     "spesimen_ttd": "",
     "cap_dinas": "",
