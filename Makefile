@@ -12,7 +12,7 @@ QT_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 
 # the generated workbooks as a real office suite would.
 PDF_DEBS := poppler-utils libreoffice-calc-nogui
 
-.PHONY: run test lint bench system-deps clean
+.PHONY: run test lint bench dist system-deps clean
 
 run: $(STAMP)
 	$(BIN)/pandu
@@ -32,6 +32,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+DIST_STAMP := $(VENV)/.installed-dist
+$(DIST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dist]'
+	touch $(DIST_STAMP)
+
+# dist/PanduSOP/ (checked by its own `pandu selftest`) and dist/PanduSOP-<version>-linux-*.tar.gz
+dist: $(DIST_STAMP) system-deps
+	$(BIN)/python installers/build.py
 
 # Installs the Debian packages that are missing, when this machine can (root or sudo).
 system-deps:

@@ -1,8 +1,5 @@
 """Pandu SOP: SOPs, guided runs and naskah dinas for small Indonesian government offices."""
 
-from importlib.metadata import PackageNotFoundError, version
+from desktop_app._version import find_version
 
-try:
-    __version__ = version("pandu-sop")
-except PackageNotFoundError:  # running from a checkout that was not installed
-    __version__ = "0.0.0"
+__version__ = find_version()

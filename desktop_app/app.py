@@ -19,6 +19,9 @@ def run_gui(data_dir: Path) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Pandu SOP")
     app.setOrganizationName("PanduSOP")
+    from desktop_app.gui.about_dialog import app_icon
+
+    app.setWindowIcon(app_icon())
     try:
         workspace = open_workspace(data_dir)
     except Exception as exc:  # noqa: BLE001 - shown to the user, then we stop

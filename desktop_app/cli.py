@@ -53,8 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Each area's commands live in its own module with `NAME`, `register(commands)` (argparse
-# only, no heavy imports) and `run(args, workspace) -> int`.
-COMMAND_MODULES = ("desktop_app.run_cli",)
+# only, no heavy imports) and `run(args, workspace) -> int`; `NEEDS_WORKSPACE = False` when
+# the command must not open the office's data folder.
+COMMAND_MODULES = ("desktop_app.run_cli", "desktop_app.selftest_cli")
 
 
 def _command_modules():
@@ -94,11 +95,13 @@ def _dispatch(args: argparse.Namespace) -> int:
         from desktop_app.app import run_gui
 
         return run_gui(data_dir)
+    module = next((m for m in _command_modules() if args.command == m.NAME), None)
+    if module is not None and not getattr(module, "NEEDS_WORKSPACE", True):
+        return module.run(args, None)  # e.g. selftest, which makes its own data folder
     workspace = open_workspace(data_dir)
     try:
-        for module in _command_modules():
-            if args.command == module.NAME:
-                return module.run(args, workspace)
+        if module is not None:
+            return module.run(args, workspace)
         if args.command == "verify":
             return _verify(args.file)
         return _sop_command(args, workspace)

@@ -12,12 +12,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QTabWidget,
     QWidget,
 )
 
 from desktop_app.gui import prefs
+from desktop_app.gui.about_dialog import AboutDialog
 from desktop_app.gui.calendar_page import CalendarPage
 from desktop_app.gui.dashboard_page import DashboardPage
 from desktop_app.gui.document_window import DocumentWindow
@@ -106,7 +108,17 @@ class MainWindow(QMainWindow):
         switch.triggered.connect(self.switch_person)
         self.addAction(switch)
         self._show_person()
+        about = QPushButton("Tentang")
+        about.setFlat(True)
+        about.clicked.connect(self.show_about)
+        self.statusBar().addPermanentWidget(about)
+        help_action = QAction("&Tentang Pandu SOP", self, shortcut="F1")
+        help_action.triggered.connect(self.show_about)
+        self.addAction(help_action)
         prefs.restore_window(self, "main", {})
+
+    def show_about(self) -> None:
+        AboutDialog.open_for(self, self.workspace.data_dir)
 
     @property
     def sop_model(self):
