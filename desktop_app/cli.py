@@ -55,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
 # Each area's commands live in its own module with `NAME`, `register(commands)` (argparse
 # only, no heavy imports) and `run(args, workspace) -> int`; `NEEDS_WORKSPACE = False` when
 # the command must not open the office's data folder.
-COMMAND_MODULES = ("desktop_app.run_cli", "desktop_app.selftest_cli")
+COMMAND_MODULES = ("desktop_app.run_cli", "desktop_app.form_cli", "desktop_app.selftest_cli")
 
 
 def _command_modules():

@@ -15,6 +15,7 @@ DEFAULTS: dict[str, str] = {
     "margin_atas": "20",
     "margin_bawah": "25",
     "ukuran_huruf": "12",  # pt
+    "predikat_capaian": "",  # EKT grade bands; empty = DOMAIN.md's (forms.store.GradeBands)
     "spesimen_orang": "",  # the person whose specimen signature and cap are on file
     "spesimen_ttd": "",
     "cap_dinas": "",

@@ -26,6 +26,7 @@ ACTION_LABELS = {
     "tambah_kode_klasifikasi": "Menambah kode klasifikasi",
     "aktifkan_kode_klasifikasi": "Mengaktifkan kode klasifikasi",
     "nonaktifkan_kode_klasifikasi": "Menonaktifkan kode klasifikasi",
+    "impor_formulir": "Mengimpor formulir isian",
 }
 
 
