@@ -27,6 +27,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/print_sheets.py
 	$(BIN)/python benchmarks/forms.py
+	$(BIN)/python benchmarks/archive_search.py
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -13,6 +13,7 @@ from peewee import (
     CharField,
     DateField,
     DateTimeField,
+    FloatField,
     ForeignKeyField,
     IntegerField,
     Model,
@@ -337,6 +338,115 @@ class OutgoingLetter(BaseModel):
         indexes = ((("year", "sequence"), True),)
 
 
+class Delivery(BaseModel):
+    """One entry of the buku ekspedisi: a signed document (alone, or a surat pengantar with its
+    lampiran in DeliveryItem) taken to its tujuan by a kurir, and the receipt."""
+
+    year = IntegerField()  # of tanggal_kirim; the book's running number restarts each year
+    sequence = IntegerField()
+    document = ForeignKeyField(Document, on_delete="RESTRICT")
+    run_step = ForeignKeyField(RunStep, null=True, on_delete="SET NULL")
+    tujuan = TextField()
+    tanggal_kirim = DateField(index=True)
+    kurir = ForeignKeyField(Person, null=True, on_delete="RESTRICT", backref="+")
+    keterangan = TextField(default="")
+    status = CharField(default="belum_dikirim")  # belum_dikirim | dikirim | diterima
+    created_at = DateTimeField(default=utc_now)
+    created_by = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="+")
+    sent_at = DateTimeField(null=True)
+    sent_by = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="+")
+    nama_penerima = TextField(default="")
+    tanggal_terima = DateField(null=True)
+    receipt_sha256 = CharField(default="")  # the scan or photo of the signed page, by hash
+    receipt_path = TextField(default="")
+    receipt_name = TextField(default="")
+    receipt_at = DateTimeField(null=True)
+    receipt_by = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="+")
+
+    class Meta:
+        indexes = ((("year", "sequence"), True),)
+
+
+class DeliveryItem(BaseModel):
+    """A lampiran sent with a delivery: a signed document or a file attached in a run."""
+
+    delivery = ForeignKeyField(Delivery, backref="items", on_delete="CASCADE")
+    position = IntegerField()
+    document = ForeignKeyField(Document, null=True, on_delete="RESTRICT", backref="+")
+    attachment = ForeignKeyField(Attachment, null=True, on_delete="RESTRICT", backref="+")
+
+
+class ArchiveItem(BaseModel):
+    """One document of the office in the archive: a naskah, an attached file, or a letter
+    number taken without a naskah. Derived from those tables by desktop_app.archive (triggers
+    mark what changed) and searched through the FTS5 table archive_fts."""
+
+    source = CharField()  # naskah | berkas | surat
+    source_id = IntegerField()
+    kind = CharField()
+    nomor = TextField(default="")
+    perihal = TextField(default="")
+    tujuan = TextField(default="")
+    notes = TextField(default="")  # derived: contents, paraf notes, receipts
+    catatan = TextField(default="")  # the office's own note, kept when the item is rebuilt
+    status = CharField(default="")
+    expedition = CharField(default="")  # "" | belum_dikirim | dikirim | diterima
+    year = IntegerField(index=True)
+    item_date = DateField(index=True)
+    run_id = IntegerField(null=True, index=True)  # plain ids: items are rebuilt from sources
+    sop_id = IntegerField(null=True, index=True)
+    stored_path = TextField(default="")
+    sha256 = CharField(default="")
+    updated_at = DateTimeField(default=utc_now)
+
+    class Meta:
+        indexes = ((("source", "source_id"), True),)
+
+
+class PlanSubmission(BaseModel):
+    """One unit's filled plan form (RKT, EKT or Renja of a year) as imported. Importing the
+    unit again adds a submission with the next number; the latest one is the unit's part."""
+
+    kind = CharField()  # rkt | ekt | renja
+    year = IntegerField()
+    unit = ForeignKeyField(Unit, null=True, on_delete="SET NULL")
+    unit_nama = TextField()  # kept when the unit is removed from the profile
+    number = IntegerField()  # 1, 2, ... per kind, year and unit
+    run = ForeignKeyField(Run, null=True, on_delete="SET NULL")
+    source_name = TextField()  # the file's name as received (shown, never a path)
+    sha256 = CharField()
+    stored_path = TextField()  # the file as received, under the data folder by hash
+    imported_at = DateTimeField(default=utc_now)
+    imported_by = ForeignKeyField(Person, null=True, on_delete="SET NULL")
+
+    class Meta:
+        indexes = ((("kind", "year", "unit", "number"), True),)
+
+
+class PlanRow(BaseModel):
+    """A row of a submission; each form uses some of the columns. Money in whole rupiah."""
+
+    submission = ForeignKeyField(PlanSubmission, backref="rows", on_delete="CASCADE")
+    position = IntegerField()
+    kode = TextField(default="")
+    sasaran = TextField(default="")
+    uraian = TextField(default="")
+    indikator = TextField(default="")
+    satuan = TextField(default="")
+    polaritas = TextField(default="")
+    target = FloatField(null=True)
+    realisasi = FloatField(null=True)
+    program = TextField(default="")
+    kegiatan = TextField(default="")
+    anggaran = IntegerField(null=True)
+    lokasi = TextField(default="")
+    pagu = IntegerField(null=True)
+    sumber_dana = TextField(default="")
+    catatan = TextField(default="")
+    target_maju = FloatField(null=True)
+    pagu_maju = IntegerField(null=True)
+
+
 ALL_MODELS = [
     Sop,
     SopRevision,
@@ -364,4 +474,9 @@ ALL_MODELS = [
     OfficeHoliday,
     ClassificationCode,
     OutgoingLetter,
+    Delivery,
+    DeliveryItem,
+    ArchiveItem,
+    PlanSubmission,
+    PlanRow,
 ]

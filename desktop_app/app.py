@@ -22,17 +22,24 @@ def run_gui(data_dir: Path) -> int:
     from desktop_app.gui.about_dialog import app_icon
 
     app.setWindowIcon(app_icon())
-    try:
-        workspace = open_workspace(data_dir)
-    except Exception as exc:  # noqa: BLE001 - shown to the user, then we stop
-        show_error(None, exc)
+    from desktop_app.gui.backup_actions import show_startup_check, take_instance_lock
+
+    lock = take_instance_lock(data_dir)  # a second window on the same data is told plainly
+    if lock is None:
         return 1
-    window = MainWindow(workspace)
-    window.show()
-    if not window.start_session():
-        workspace.close()
-        return 0
-    try:
-        return app.exec()
-    finally:
-        workspace.close()
+    with lock:
+        try:
+            workspace = open_workspace(data_dir)
+        except Exception as exc:  # noqa: BLE001 - shown to the user, then we stop
+            show_error(None, exc)
+            return 1
+        try:
+            window = MainWindow(workspace)
+            window.show()
+            show_startup_check(window, workspace)
+            if not window.start_session():
+                return 0
+            window.auto_backup.start()
+            return app.exec()
+        finally:
+            workspace.close()

@@ -55,7 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
 # Each area's commands live in its own module with `NAME`, `register(commands)` (argparse
 # only, no heavy imports) and `run(args, workspace) -> int`; `NEEDS_WORKSPACE = False` when
 # the command must not open the office's data folder.
-COMMAND_MODULES = ("desktop_app.run_cli", "desktop_app.form_cli", "desktop_app.selftest_cli")
+COMMAND_MODULES = ("desktop_app.run_cli", "desktop_app.form_cli", "desktop_app.backup_cli",
+                   "desktop_app.restore_cli", "desktop_app.check_cli",
+                   "desktop_app.expedition_cli", "desktop_app.selftest_cli")
 
 
 def _command_modules():
@@ -79,6 +81,13 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(str(exc), EXIT_BAD_INPUT)
     except DomainError as exc:
         return _fail(str(exc), EXIT_FAILURE)
+    except Exception as exc:  # a full disk or a read-only folder, in plain words
+        from desktop_app.safety.storage import storage_error
+
+        mapped = storage_error(exc, args.data_dir or "folder data")
+        if mapped is None:
+            raise
+        return _fail(str(mapped), EXIT_FAILURE)
 
 
 def _fail(message: str, status: int) -> int:
@@ -98,6 +107,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     module = next((m for m in _command_modules() if args.command == m.NAME), None)
     if module is not None and not getattr(module, "NEEDS_WORKSPACE", True):
         return module.run(args, None)  # e.g. selftest, which makes its own data folder
+    if module is not None and hasattr(module, "run_on_folder"):
+        return module.run_on_folder(args, data_dir)  # restore, check: even a damaged database
     workspace = open_workspace(data_dir)
     try:
         if module is not None:

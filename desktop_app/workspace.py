@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from peewee import OperationalError, SqliteDatabase
+from peewee import DatabaseError, SqliteDatabase
 
 from db.database import applied_migrations, connect, migrate
 from desktop_app.errors import DomainError
@@ -43,10 +43,11 @@ def open_workspace(data_dir: Path) -> Workspace:
         is_new = not applied_migrations(database)
         workspace = Workspace(data_dir, database)
         migrate(database, backup_dir=workspace.backup_dir)
-    except OperationalError as exc:
+    except DatabaseError as exc:
         raise DomainError(
-            f"Basis data di {data_dir} tidak dapat dibuka ({exc}). "
-            "Pastikan folder dapat ditulisi dan tidak dipakai program lain."
+            f"Basis data di {data_dir} tidak dapat dibuka ({exc}). Pastikan folder dapat "
+            "ditulisi dan tidak dipakai program lain. Periksa dengan perintah: pandu check; "
+            "bila rusak, pulihkan cadangan: pandu restore BERKAS.zip"
         ) from exc
     if is_new:
         from desktop_app.sop.library import install_templates

@@ -12,6 +12,9 @@ log = logging.getLogger(__name__)
 
 
 def error_text(exc: BaseException) -> str:
+    from desktop_app.safety.storage import storage_error
+
+    exc = storage_error(exc) or exc
     if isinstance(exc, DomainError):
         return str(exc)
     log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))

@@ -18,14 +18,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.gui import prefs
+from desktop_app.gui import backup_actions, prefs
 from desktop_app.gui.about_dialog import AboutDialog
+from desktop_app.gui.archive_page import ArchivePage
+from desktop_app.gui.backup_actions import AutoBackup
 from desktop_app.gui.calendar_page import CalendarPage
 from desktop_app.gui.dashboard_page import DashboardPage
 from desktop_app.gui.document_window import DocumentWindow
 from desktop_app.gui.documents_page import DocumentsPage
 from desktop_app.gui.errors import show_error
+from desktop_app.gui.expedition_page import ExpeditionPage
 from desktop_app.gui.first_admin_dialog import FirstAdminDialog
+from desktop_app.gui.forms_page import FormsPage
 from desktop_app.gui.letter_numbers_page import LetterNumbersPage
 from desktop_app.gui.library_page import LibraryPage, file_name
 from desktop_app.gui.login_dialog import LoginDialog
@@ -73,6 +77,16 @@ class MainWindow(QMainWindow):
         self.documents.open_requested.connect(self.open_document)
         self.documents.changed.connect(self.dashboard.refresh)
         self.document_windows: dict[int, DocumentWindow] = {}
+        self.forms = FormsPage(workspace, lambda: self.person)
+        self.documents_tabs = QTabWidget()
+        self.documents_tabs.addTab(self.documents, "Naskah dinas")
+        self.documents_tabs.addTab(self.forms, "Formulir RKT / EKT / Renja")
+        self.expedition = ExpeditionPage(workspace, lambda: self.person)
+        self.archive = ArchivePage(workspace, lambda: self.person)
+        self.auto_backup = AutoBackup(workspace.data_dir, self)
+        self.auto_backup.done.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.auto_backup.failed.connect(lambda text: backup_actions.warn(self, "Pandu SOP",
+                                                                         text))
         self.settings_page = SettingsPage()
         self.settings_page.edit_requested.connect(self.edit_profile)
         self.people_page = PeoplePage(workspace, lambda: self.person)
@@ -87,7 +101,8 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.pages = QStackedWidget()
         for name, page in (("Beranda", self.dashboard), ("SOP", self.library),
-                           ("Proses", self.runs), ("Dokumen", self.documents),
+                           ("Proses", self.runs), ("Dokumen", self.documents_tabs),
+                           ("Ekspedisi", self.expedition), ("Arsip", self.archive),
                            ("Pengaturan", self.settings_tabs)):
             self.nav.addItem(name)
             self.pages.addWidget(page)
@@ -115,7 +130,24 @@ class MainWindow(QMainWindow):
         help_action = QAction("&Tentang Pandu SOP", self, shortcut="F1")
         help_action.triggered.connect(self.show_about)
         self.addAction(help_action)
+        for text, slot in (("Cadangkan ke flashdisk…", self.backup_to_folder),
+                           ("Pulihkan dari cadangan…", self.restore_backup)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            self.settings_page.layout().insertWidget(self.settings_page.layout().count() - 1,
+                                                     button)
         prefs.restore_window(self, "main", {})
+
+    def backup_to_folder(self) -> None:
+        backup_actions.backup_to_folder(self, self.workspace.data_dir)
+
+    def restore_backup(self) -> None:
+        if self.person is None or self.person.role != "admin":
+            backup_actions.warn(self, "Pandu SOP", "Hanya admin yang dapat memulihkan data "
+                                "dari cadangan. Masuk sebagai admin (Ctrl+L).")
+            return
+        if backup_actions.restore_from_backup(self, self.workspace, self.auto_backup):
+            self.close()  # staff open the app again on the restored data
 
     def show_about(self) -> None:
         AboutDialog.open_for(self, self.workspace.data_dir)
@@ -126,8 +158,9 @@ class MainWindow(QMainWindow):
 
     def _area_changed(self, row: int) -> None:
         self.pages.setCurrentIndex(row)
-        if self.pages.currentWidget() is self.dashboard:
-            self.dashboard.refresh()
+        page = self.pages.currentWidget()
+        if page in (self.dashboard, self.expedition, self.archive):
+            page.refresh()
 
     def show_area(self, name: str) -> None:
         names = [self.nav.item(i).text() for i in range(self.nav.count())]
@@ -189,7 +222,8 @@ class MainWindow(QMainWindow):
     def open_editor(self, sop_id: int) -> SopEditor:
         editor = self.editors.get(sop_id)
         if editor is None or not editor.isVisible():
-            editor = SopEditor(self.workspace, sop_id, self.officials(), self)
+            editor = SopEditor(self.workspace, sop_id, self.officials(), self,
+                               lambda: self.person)
             editor.setWindowFlag(Qt.WindowType.Window)
             editor.saved.connect(lambda _id: self.library.refresh())
             self.editors[sop_id] = editor
@@ -240,6 +274,15 @@ class MainWindow(QMainWindow):
         return window
 
     def make_step_document(self, run_step_id: int, kind: str, title: str, content) -> None:
+        if kind == "ekspedisi":
+            self.show_area("Ekspedisi")
+            self.expedition.add_delivery(run_step_id=run_step_id)
+            return
+        if kind.startswith("form_"):
+            self.show_area("Dokumen")
+            self.documents_tabs.setCurrentWidget(self.forms)
+            self.forms.prepare(kind.removeprefix("form_"), content["year"], content["run_id"])
+            return
         doc_id = self.documents.create(kind, title, content, run_step_id)
         if doc_id is not None:
             self.open_document(doc_id)
@@ -275,6 +318,9 @@ class MainWindow(QMainWindow):
             if editor.isVisible() and not editor.close():
                 event.ignore()
                 return
+        message = self.auto_backup.backup_on_close()
+        if message:
+            backup_actions.warn(self, "Pandu SOP", message)
         prefs.save_window(self, "main", {})
         super().closeEvent(event)
 

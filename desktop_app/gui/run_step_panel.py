@@ -25,7 +25,9 @@ from desktop_app.runs.views import STATE_LABELS, AttachmentView, StepView
 
 DOCUMENT_BUTTONS = {"surat_dinas": "Buat &surat dinas…", "surat_pengantar":
                     "Buat surat &pengantar…", "nota_dinas": "Buat &nota dinas…",
-                    "disposisi": "Buat &disposisi…"}
+                    "disposisi": "Buat &disposisi…", "ekspedisi": "&Kirim (ekspedisi)…",
+                    "form_rkt": "&Formulir RKT…", "form_ekt": "&Formulir EKT…",
+                    "form_renja": "&Formulir Renja…"}
 
 
 def _when(value) -> str:

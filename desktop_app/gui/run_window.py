@@ -36,6 +36,8 @@ from desktop_app.workspace import Workspace
 
 def prefill(kind: str, view: RunView, step) -> dict:
     """Form content a step's document starts with (the user completes it)."""
+    if kind.startswith("form_"):
+        return {"year": view.year, "run_id": view.id}
     hal = f"{view.sop_nama} Tahun {view.year}"
     if kind == "surat_pengantar":
         return {"hal": hal, "items": [{"naskah": f"{view.sop_nama} Tahun {view.year}",

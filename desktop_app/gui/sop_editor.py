@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 from desktop_app.dates import tanggal
 from desktop_app.gui import prefs, questions
 from desktop_app.gui.approve_dialog import Approval, ApproveDialog
+from desktop_app.gui.document_window import PinPrompt
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.flowchart_preview import FlowchartPreview
 from desktop_app.gui.print_preview import PrintPreviewDialog
 from desktop_app.gui.sop_forms import IdentityForm, LanesPanel
 from desktop_app.gui.sop_steps_panel import StepsPanel
+from desktop_app.office.people import NotAllowed
 from desktop_app.office.settings import get_setting
 from desktop_app.sop import library
 from desktop_app.sop.model import Official, Sop
@@ -54,12 +56,13 @@ class SopEditor(QMainWindow):
     saved = Signal(int)
 
     def __init__(self, workspace: Workspace, sop_id: int, officials: list[Official],
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, person_provider=lambda: None):
         super().__init__(parent)
         self.workspace, self.sop_id, self.officials = workspace, sop_id, officials
+        self.person_provider = person_provider
         self.resize(1280, 800)
         self.stack = QUndoStack(self)
-        self.stack.cleanChanged.connect(lambda _clean: self._update_title())
+        self.stack.cleanChanged.connect(self._clean_changed)  # a method: gone with the window
         self.identity, self.lanes, self.steps = IdentityForm(), LanesPanel(), StepsPanel()
         for panel in (self.identity, self.lanes, self.steps):
             panel.edited.connect(self.apply)
@@ -160,6 +163,9 @@ class SopEditor(QMainWindow):
     def is_dirty(self) -> bool:
         return self.draft() != self.saved_sop
 
+    def _clean_changed(self, _clean: bool) -> None:
+        self._update_title()
+
     def _update_title(self) -> None:
         if not hasattr(self, "saved_sop"):
             return
@@ -214,6 +220,11 @@ class SopEditor(QMainWindow):
         return True
 
     def approve(self) -> None:
+        person = self.person_provider()
+        if person is None or person.role == "staf":
+            show_error(self, NotAllowed("SOP disahkan oleh pejabat yang berwenang atau admin. "
+                                        "Masuk sebagai pejabat itu (Ctrl+L di jendela utama)."))
+            return
         if not self.save():
             return
         initial = Approval(self.sop.identitas.disahkan_oleh or (
@@ -221,8 +232,12 @@ class SopEditor(QMainWindow):
         choice = ApproveDialog.ask(self, self.officials, initial)
         if choice is None:
             return
+        pin = PinPrompt.ask(self, f"{person.nama}, ketik PIN Anda untuk mengesahkan SOP ini.")
+        if pin is None:
+            return
         try:
-            library.approve(self.workspace.database, self.sop_id, choice.official, choice.on)
+            library.approve_as(self.workspace.database, self.sop_id, choice.official, choice.on,
+                               person.id, pin)
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
             return

@@ -27,6 +27,11 @@ ACTION_LABELS = {
     "aktifkan_kode_klasifikasi": "Mengaktifkan kode klasifikasi",
     "nonaktifkan_kode_klasifikasi": "Menonaktifkan kode klasifikasi",
     "impor_formulir": "Mengimpor formulir isian",
+    "ekspedisi_tambah": "Menambah ke daftar ekspedisi", "ekspedisi_kirim": "Menandai dikirim",
+    "ekspedisi_terima": "Mencatat tanda terima",
+    "ekspedisi_ubah_terima": "Mengubah tanda terima",
+    "ekspedisi_hapus": "Menghapus dari daftar ekspedisi",
+    "arsip_catatan": "Menulis catatan arsip", "sahkan_sop": "Mengesahkan SOP",
 }
 
 

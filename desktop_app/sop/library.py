@@ -169,3 +169,23 @@ def delete_sop(database: SqliteDatabase, sop_id: int) -> None:
         for revision in m.SopRevision.select().where(m.SopRevision.sop == sop_id):
             delete_revision(revision)
         m.Sop.delete().where(m.Sop.id == sop_id).execute()
+
+
+def approve_as(database: SqliteDatabase, sop_id: int, approver: Official, on: date,
+               person_id: int, pin: str) -> None:
+    """Sahkan from the window: the logged-in person confirms with their PIN and must be the
+    approving official (same NIP) or an admin; staff can never approve."""
+    from desktop_app.office import people
+    from desktop_app.office.profile import normalize_nip
+    from desktop_app.runs import audit
+
+    person = people.verify_login(database, person_id, pin)  # a wrong PIN counts to lock-out
+    same = bool(person.nip) and person.nip == normalize_nip(approver.nip)
+    if person.role == "staf" or (person.role != "admin" and not same):
+        raise people.NotAllowed(
+            f"Anda masuk sebagai {person.nama}. SOP hanya dapat disahkan oleh "
+            f"{approver.nama or 'pejabat yang berwenang'} sendiri (NIP sama) atau oleh admin.")
+    approve(database, sop_id, approver, on)
+    with database.atomic():
+        audit.append(None, person.id, "sahkan_sop",
+                     f"SOP {sop_id} disahkan atas nama {approver.nama} ({approver.jabatan})")

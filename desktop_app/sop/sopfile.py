@@ -50,7 +50,7 @@ def parse_sop_bytes(data: bytes, name: str = "berkas") -> Sop:
     text = _decode(data, name)
     try:
         raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+    except (ValueError, RecursionError) as exc:  # TOMLDecodeError, absurd numbers or nesting
         raise InvalidInput(
             f"{name} bukan berkas SOP yang sah: isinya tidak dapat dibaca sebagai TOML ({exc})."
         ) from exc

@@ -24,7 +24,7 @@ def test_main_window_lists_the_library(qtbot, workspace, screenshot):
     window = make_window(qtbot, workspace)
     assert window.windowTitle() == "Pandu SOP"
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
-        "Beranda", "SOP", "Proses", "Dokumen", "Pengaturan"]
+        "Beranda", "SOP", "Proses", "Dokumen", "Ekspedisi", "Arsip", "Pengaturan"]
     assert window.sop_model.rowCount() == 6
     names = [window.sop_model.index(r, 1).data() for r in range(window.sop_model.rowCount())]
     assert any("Renja" in name for name in names)

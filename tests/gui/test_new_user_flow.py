@@ -12,9 +12,11 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from desktop_app.gui.approve_dialog import Approval, ApproveDialog
+from desktop_app.gui.document_window import PinPrompt
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.setup_wizard import SetupWizard
 from desktop_app.office import profile
+from desktop_app.office.people import add_person, get_person
 from desktop_app.sop import library
 
 
@@ -37,6 +39,9 @@ def test_new_user_sets_up_edits_approves_and_prints(qtbot, workspace, tmp_path, 
     window.show()
     window.maybe_run_setup()  # first start: the wizard
     assert profile.is_configured()
+    camat = add_person(workspace.database, "WAHYU AGUS PRAMONO, S.STP.", "Camat Ngargoyoso",
+                       "198001181999121001", "pejabat", "1234")
+    window.person = get_person(camat)  # the camat logs in
 
     monkeypatch.setattr(QInputDialog, "getItem",
                         lambda parent, title, label, items, *a: (
@@ -60,6 +65,7 @@ def test_new_user_sets_up_edits_approves_and_prints(qtbot, workspace, tmp_path, 
 
     monkeypatch.setattr(ApproveDialog, "ask", classmethod(
         lambda cls, parent, officials, initial: Approval(officials[0], date(2026, 11, 24))))
+    monkeypatch.setattr(PinPrompt, "ask", classmethod(lambda cls, *a, **k: "1234"))
     editor.approve_action.trigger()
     assert library.is_approved(editor.sop_id)
 

@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.gui import questions
 from desktop_app.gui.approve_dialog import Approval, ApproveDialog
+from desktop_app.gui.document_window import PinPrompt
 from desktop_app.gui.sop_editor import SopEditor
+from desktop_app.office.people import add_person, get_person
 from desktop_app.sop import library
 from desktop_app.sop.model import Official
 
@@ -26,7 +28,9 @@ def discard_on_teardown(monkeypatch):
 
 def open_editor(qtbot, workspace, template: int = 4) -> SopEditor:
     sop_id = library.duplicate_sop(workspace.database, template, "RKT Kecamatan Kami")
-    editor = SopEditor(workspace, sop_id, [CAMAT])
+    camat = add_person(workspace.database, CAMAT.nama, CAMAT.jabatan, CAMAT.nip, "pejabat",
+                       "1234")
+    editor = SopEditor(workspace, sop_id, [CAMAT], None, lambda: get_person(camat))
     qtbot.addWidget(editor)
     editor.show()
     return editor
@@ -112,6 +116,7 @@ def test_approve_then_edit_makes_a_new_revision(qtbot, workspace, monkeypatch):
     editor = open_editor(qtbot, workspace)
     monkeypatch.setattr(ApproveDialog, "ask", classmethod(
         lambda cls, parent, officials, initial: Approval(officials[0], date(2026, 11, 20))))
+    monkeypatch.setattr(PinPrompt, "ask", classmethod(lambda cls, *a, **k: "1234"))
     editor.approve_action.trigger()
     assert library.is_approved(editor.sop_id)
     assert editor.sop.identitas.tanggal_pengesahan == date(2026, 11, 20)

@@ -61,3 +61,25 @@ def test_duplicate_and_delete(workspace):
     library.delete_sop(workspace.database, copy_id)
     assert copy_id not in [s.id for s in library.list_sops()]
     assert len(library.list_sops()) == 6
+
+
+def test_only_the_official_or_an_admin_may_approve_with_their_pin(workspace):
+    from desktop_app.office.people import NotAllowed, WrongPin, add_person
+
+    db = workspace.database
+    camat = add_person(db, CAMAT.nama, CAMAT.jabatan, CAMAT.nip, "pejabat", "1234")
+    sekcam = add_person(db, "Citra", "Sekcam", "198001012005032003", "pejabat", "2345")
+    staf = add_person(db, "Sari", "Staf", "199001012015032001", "staf", "3456")
+    admin = add_person(db, "Admin", "Admin", "199501012020031004", "admin", "4567")
+    sop_id = library.duplicate_sop(db, 4)
+    for person, pin in ((staf, "3456"), (sekcam, "2345")):
+        with pytest.raises(NotAllowed, match="hanya dapat disahkan"):
+            library.approve_as(db, sop_id, CAMAT, date(2026, 11, 24), person, pin)
+    with pytest.raises(WrongPin):
+        library.approve_as(db, sop_id, CAMAT, date(2026, 11, 24), camat, "0000")
+    assert not library.is_approved(sop_id)
+    library.approve_as(db, sop_id, CAMAT, date(2026, 11, 24), camat, "1234")
+    assert library.is_approved(sop_id)
+    other = library.duplicate_sop(db, 6)
+    library.approve_as(db, other, CAMAT, date(2026, 11, 24), admin, "4567")
+    assert library.is_approved(other)

@@ -1,0 +1,191 @@
+"""Keeping the archive equal to its sources. Triggers (migration 0011) queue a (source, id) pair
+in archive_dirty whenever a document, version, approval, letter number, attachment or delivery
+changes, whoever wrote it; `refresh` rebuilds exactly those archive rows, and the FTS5 table
+follows archive_item through its own triggers. The office's own notes (catatan) are kept."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+
+from peewee import JOIN, SqliteDatabase
+
+from db import models as m
+from desktop_app.expedition.views import default_tujuan, expedition_states
+from desktop_app.runs.clock import to_local, utc_now
+
+SOURCES = ("naskah", "berkas", "surat")
+OUTGOING = ("surat_dinas", "surat_pengantar")  # signed and never sent: "belum dikirim"
+CHUNK = 500
+_DERIVED = ("kind", "nomor", "perihal", "tujuan", "notes", "status", "expedition", "year",
+            "item_date", "run_id", "sop_id", "stored_path", "sha256", "updated_at")
+TRIGGERS = ("archive_item_ai", "archive_item_ad", "archive_item_au")
+
+
+def refresh(database: SqliteDatabase) -> int:
+    """Rebuild the archive rows whose sources changed; returns how many were looked at.
+    Costs one tiny query when nothing changed, so searches call it every time."""
+    if database.execute_sql("SELECT 1 FROM archive_dirty LIMIT 1").fetchone() is None:
+        return 0
+    with database.atomic("IMMEDIATE"):  # no other writer queues anything meanwhile
+        pending = database.execute_sql("SELECT source, source_id FROM archive_dirty").fetchall()
+        by_source: dict[str, list[int]] = defaultdict(list)
+        for source, source_id in pending:
+            by_source[source].append(source_id)
+        runs = _runs()
+        for source, ids in by_source.items():
+            for start in range(0, len(ids), CHUNK):
+                chunk = ids[start:start + CHUNK]
+                rows = _BUILDERS[source](chunk, runs)
+                _store(source, chunk, rows)
+        database.execute_sql("DELETE FROM archive_dirty")
+    return len(pending)
+
+
+def rebuild(database: SqliteDatabase) -> int:
+    """Look at every source again (a repair; the notes stay) and rebuild the FTS index."""
+    with database.atomic("IMMEDIATE"):
+        for sql in ("INSERT OR IGNORE INTO archive_dirty SELECT 'naskah', id FROM document",
+                    "INSERT OR IGNORE INTO archive_dirty SELECT 'surat', id FROM outgoing_letter",
+                    "INSERT OR IGNORE INTO archive_dirty SELECT 'berkas', id FROM attachment",
+                    "INSERT OR IGNORE INTO archive_dirty SELECT source, source_id "
+                    "FROM archive_item"):
+            database.execute_sql(sql)
+    count = refresh(database)
+    with database.atomic():
+        database.execute_sql("INSERT INTO archive_fts(archive_fts) VALUES ('rebuild')")
+    return count
+
+
+def missing_triggers(database: SqliteDatabase) -> list[str]:
+    """Triggers the archive needs that are gone (a later migration that copies a table drops
+    its triggers); empty when the archive stays in sync."""
+    from importlib import import_module
+
+    marks = import_module("db.migrations.0011_expedition_archive").MARKS
+    wanted = [*TRIGGERS, *(f"archive_mark_{name}" for name, _event, _body in marks)]
+    present = {name for (name,) in database.execute_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall()}
+    return [name for name in wanted if name not in present]
+
+
+def _store(source: str, ids: list[int], rows: list[dict]) -> None:
+    item = m.ArchiveItem
+    if rows:
+        item.insert_many(rows).on_conflict(
+            conflict_target=[item.source, item.source_id],
+            preserve=[getattr(item, name) for name in _DERIVED]).execute()
+    gone = set(ids) - {row["source_id"] for row in rows}
+    if gone:
+        item.delete().where((item.source == source) & item.source_id.in_(list(gone))).execute()
+
+
+def _runs() -> dict[int, tuple[int, str]]:
+    """run id -> (sop id, run title)."""
+    return {run_id: (sop_id, title) for run_id, sop_id, title in (
+        m.Run.select(m.Run.id, m.SopRevision.sop, m.Run.title).join(m.SopRevision).tuples())}
+
+
+def _row(source: str, source_id: int, run_id: int | None, runs, local_day, **values) -> dict:
+    sop_id, _title = runs.get(run_id, (None, ""))
+    values.setdefault("notes", "")
+    return dict(values, source=source, source_id=source_id, run_id=run_id, sop_id=sop_id,
+                year=local_day.year, item_date=local_day, updated_at=utc_now(),
+                **{key: values.get(key, "") for key in ("nomor", "tujuan", "status",
+                                                        "expedition", "stored_path", "sha256")})
+
+
+def _text(*parts: Iterable[str] | str) -> str:
+    flat = [p for part in parts for p in ([part] if isinstance(part, str) else part)]
+    return "\n".join(dict.fromkeys(p.strip() for p in flat if p and p.strip()))
+
+
+def _naskah(ids: list[int], runs) -> list[dict]:
+    docs = list(m.Document.select().where(m.Document.id.in_(ids)))
+    letters = {row.id: row for row in m.OutgoingLetter.select().where(
+        m.OutgoingLetter.id.in_([d.letter_id for d in docs if d.letter_id]))}
+    latest: dict[int, m.DocumentVersion] = {}
+    for version in (m.DocumentVersion.select().where(m.DocumentVersion.document.in_(ids))
+                    .order_by(m.DocumentVersion.number)):
+        latest[version.document_id] = version
+    notes: dict[int, list[str]] = defaultdict(list)
+    for doc_id, note in (m.Approval.select(m.Approval.document, m.Approval.note)
+                         .where(m.Approval.document.in_(ids) & (m.Approval.note != "")).tuples()):
+        notes[doc_id].append(note)
+    sent, states = _deliveries("naskah", ids), expedition_states("naskah", ids)
+    rows = []
+    for doc in docs:
+        content, letter, version = json.loads(doc.content), letters.get(doc.letter_id), \
+            latest.get(doc.id)
+        items = [f"{i.get('naskah', '')} {i.get('banyaknya', '')} {i.get('keterangan', '')}"
+                 for i in content.get("items") or ()]
+        expedition = states.get(doc.id, "belum_dikirim" if doc.status == "final"
+                                and doc.kind in OUTGOING else "")
+        day = letter.letter_date if letter else to_local(doc.created_at).date()
+        rows.append(_row(
+            "naskah", doc.id, doc.run_id, runs, day, kind=doc.kind,
+            nomor=letter.number if letter else "", perihal=doc.title,
+            tujuan=_text(default_tujuan(content), sent[doc.id][0]),
+            notes=_text(str(content.get("hal") or ""), items,
+                        [str(t) for t in content.get("tembusan") or ()], notes[doc.id],
+                        sent[doc.id][1], runs.get(doc.run_id, (None, ""))[1],
+                        letter.classification if letter else ""),
+            status=doc.status, expedition=expedition,
+            stored_path=version.stored_path if version else "",
+            sha256=version.sha256 if version else ""))
+    return rows
+
+
+def _berkas(ids: list[int], runs) -> list[dict]:
+    query = (m.Attachment.select(m.Attachment, m.RunStep, m.Step, m.KelengkapanItem)
+             .join(m.RunStep).join(m.Step)
+             .join_from(m.Attachment, m.KelengkapanItem, JOIN.LEFT_OUTER)
+             .where(m.Attachment.id.in_(ids)))
+    sent, states = _deliveries("berkas", ids), expedition_states("berkas", ids)
+    rows = []
+    for a in query:
+        step = a.run_step
+        item = a.item.text if a.item_id else ""
+        rows.append(_row(
+            "berkas", a.id, step.run_id, runs, to_local(a.added_at).date(), kind="berkas",
+            perihal=a.original_name, tujuan=_text(sent[a.id][0]),
+            notes=_text(item, step.step.kegiatan, step.note, sent[a.id][1],
+                        runs.get(step.run_id, (None, ""))[1]),
+            expedition=states.get(a.id, ""), stored_path=a.stored_path, sha256=a.sha256))
+    return rows
+
+
+def _surat(ids: list[int], runs) -> list[dict]:
+    """Numbers taken in the register without a naskah of this app (a letter typed elsewhere);
+    a number a naskah carries is that naskah's row."""
+    used = {doc_id for (doc_id,) in m.Document.select(m.Document.letter_id)
+            .where(m.Document.letter_id.in_(ids)).tuples()}
+    rows = []
+    for letter in m.OutgoingLetter.select().where(m.OutgoingLetter.id.in_(ids)):
+        if letter.id in used:
+            continue
+        rows.append(_row(
+            "surat", letter.id, None, runs, letter.letter_date, kind=letter.kind,
+            nomor=letter.number, perihal=letter.perihal, tujuan=letter.tujuan,
+            notes=_text(letter.classification, letter.cancel_reason), status=letter.status))
+    return rows
+
+
+def _deliveries(source: str, ids: list[int]) -> dict[int, tuple[list[str], list[str]]]:
+    """id -> (tujuan of its deliveries, their keterangan and receivers)."""
+    found: dict[int, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
+    column = m.DeliveryItem.document if source == "naskah" else m.DeliveryItem.attachment
+    pairs = [(getattr(i, column.name + "_id"), i.delivery) for i in
+             m.DeliveryItem.select(m.DeliveryItem, m.Delivery).join(m.Delivery)
+             .where(column.in_(ids))]
+    if source == "naskah":
+        pairs += [(d.document_id, d) for d in
+                  m.Delivery.select().where(m.Delivery.document.in_(ids))]
+    for key, delivery in pairs:
+        found[key][0].append(delivery.tujuan)
+        found[key][1].extend([delivery.keterangan, delivery.nama_penerima])
+    return found
+
+
+_BUILDERS = {"naskah": _naskah, "berkas": _berkas, "surat": _surat}

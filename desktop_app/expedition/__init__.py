@@ -1,0 +1,1 @@
+"""The buku ekspedisi: sending signed documents out, printing the book and the slips, receipts."""

@@ -1,0 +1,110 @@
+"""`pandu check` and the start-up check: the database, every stored file against its hash,
+the audit chain; each problem says what to do."""
+
+from __future__ import annotations
+
+from db import models as m
+from desktop_app.safety.integrity import check_data, startup_message
+
+
+def test_healthy_data(cli, filled):
+    report = check_data(filled.workspace.database, filled.data_dir)
+    assert report.ok and report.files_checked == 3 and report.audit_entries >= 3
+    status, out, err = cli("--data-dir", filled.data_dir, "check")
+    assert status == 0, out + err
+    assert "Basis data: baik." in out and "3 berkas diperiksa" in out and "rantai utuh" in out
+    assert startup_message(filled.workspace.database, filled.data_dir) is None
+
+
+def test_a_changed_stored_file_is_found(cli, filled):
+    filled.attachment.write_bytes(b"%PDF-1.4\n% notulen yang diubah diam-diam\n")
+    status, out, _err = cli("--data-dir", filled.data_dir, "check")
+    assert status == 1
+    assert 'Lampiran "notulen rapat.pdf" (proses 1) telah berubah sejak disimpan' in out
+    assert "Yang perlu dilakukan:" in out and "pandu restore" in out
+    # the quick start-up part does not read whole files
+    assert startup_message(filled.workspace.database, filled.data_dir) is None
+
+
+def test_a_changed_signed_pdf_and_logo_are_found(filled):
+    filled.pdf.write_bytes(b"%PDF-1.4 lain")
+    filled.logo.write_bytes(b"\x89PNG\r\n\x1a\n lain")
+    report = check_data(filled.workspace.database, filled.data_dir)
+    found = " ".join(p.what for p in report.problems)
+    assert 'Naskah "Penyampaian Renja 2027" versi 1 telah berubah' in found
+    assert "Logo kantor telah berubah" in found
+
+
+def test_a_missing_file_is_found_at_start(filled):
+    filled.attachment.unlink()
+    message = startup_message(filled.workspace.database, filled.data_dir)
+    assert message.startswith("Pemeriksaan data saat aplikasi dibuka menemukan masalah")
+    assert 'Lampiran "notulen rapat.pdf" (proses 1) hilang dari folder data' in message
+    assert "Pulihkan dari cadangan" in message
+
+
+def test_an_edited_audit_entry_is_found(cli, filled):
+    db = filled.workspace.database
+    entry = m.AuditEntry.select().order_by(m.AuditEntry.id).first()
+    db.execute_sql("UPDATE audit_entry SET detail = 'diubah' WHERE id = ?", (entry.id,))
+    status, out, _err = cli("--data-dir", filled.data_dir, "check")
+    assert status == 1
+    assert f"Jejak audit: catatan jejak audit nomor {entry.id} telah diubah." in out
+    assert "Laporkan kepada atasan" in out
+    message = startup_message(db, filled.data_dir)
+    assert f"nomor {entry.id} telah diubah" in message
+
+
+def test_a_deleted_audit_entry_is_found(filled):
+    db = filled.workspace.database
+    ids = [e.id for e in m.AuditEntry.select().order_by(m.AuditEntry.id)]
+    db.execute_sql("DELETE FROM audit_entry WHERE id = ?", (ids[1],))
+    report = check_data(db, filled.data_dir)
+    assert any(f"sebelum nomor {ids[2]} hilang atau diubah" in p.what for p in report.problems)
+
+
+def test_a_damaged_database_is_reported_with_what_to_do(filled):
+    import desktop_app.check_cli as check_cli
+
+    data = filled.data_dir
+    db = filled.workspace.database
+    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    filled.workspace.close()
+    path = data / "pandu.sqlite3"
+    raw = bytearray(path.read_bytes())
+    pages = len(raw) // 4096
+    for page in range(pages // 2, pages - 1):  # rubbish over the inside of several tables
+        raw[page * 4096 + 100:page * 4096 + 400] = b"\x07" * 300
+    path.write_bytes(bytes(raw))
+
+    class Args:
+        pass
+
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        status = check_cli.run_on_folder(Args, data)
+    assert status == 1
+    text = out.getvalue()
+    assert "rusak" in text and "pandu restore" in text
+
+
+def test_a_file_that_is_not_a_database(tmp_path):
+    import contextlib
+    import io
+
+    import desktop_app.check_cli as check_cli
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "pandu.sqlite3").write_bytes(b"ini bukan basis data" * 300)
+
+    class Args:
+        pass
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert check_cli.run_on_folder(Args, data) == 1
+    assert "pandu restore" in out.getvalue()

@@ -1,0 +1,1 @@
+"""Helper programs the safety tests run as separate processes."""
