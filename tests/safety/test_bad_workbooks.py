@@ -24,7 +24,7 @@ from desktop_app.office.profile import (  # noqa: E402
 )
 from desktop_app.workspace import open_workspace  # noqa: E402
 
-FUZZ = settings(max_examples=80, deadline=None, derandomize=True,
+FUZZ = settings(max_examples=200, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow])
 
 
