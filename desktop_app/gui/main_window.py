@@ -130,12 +130,16 @@ class MainWindow(QMainWindow):
         help_action = QAction("&Tentang Pandu SOP", self, shortcut="F1")
         help_action.triggered.connect(self.show_about)
         self.addAction(help_action)
+        backup_row = QHBoxLayout()
+        backup_row.addWidget(QLabel("<b>Data dan cadangan:</b>"))
         for text, slot in (("Cadangkan ke flashdisk…", self.backup_to_folder),
                            ("Pulihkan dari cadangan…", self.restore_backup)):
             button = QPushButton(text)
             button.clicked.connect(slot)
-            self.settings_page.layout().insertWidget(self.settings_page.layout().count() - 1,
-                                                     button)
+            backup_row.addWidget(button)
+        backup_row.addStretch(1)
+        layout = self.settings_page.layout()
+        layout.insertLayout(layout.count() - 1, backup_row)
         prefs.restore_window(self, "main", {})
 
     def backup_to_folder(self) -> None:
