@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.dates import waktu as _when
 from desktop_app.office.people import PersonInfo
 from desktop_app.runs.clock import utc_now
 from desktop_app.runs.dashboard import (
@@ -55,8 +56,6 @@ LIST_STYLE = "QListWidget::item { padding: 3px 4px; }"
 COLUMN_WIDTHS = {0: 170, 3: 120, 4: 120}  # the widest a column starts (Langkah kini stretches)
 
 
-def _when(value: datetime | None) -> str:
-    return value.strftime("%d-%m-%Y %H.%M") if value else "-"
 
 
 def _short(text: str, limit: int = KEGIATAN_CHARS) -> str:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from datetime import datetime
 from html import escape
 from pathlib import Path
 
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.dates import waktu as _when
 from desktop_app.documents import workflow
 from desktop_app.documents.workflow import NUMBERED, STATUS_LABELS, DocumentDetail
 from desktop_app.errors import DomainError
@@ -110,8 +110,6 @@ class PinPrompt(QDialog):
         return dialog.note_text(), dialog.pin.text()
 
 
-def _when(at: datetime) -> str:
-    return at.strftime("%d-%m-%Y %H.%M")
 
 
 def step_states(detail: DocumentDetail) -> list[tuple[str, str]]:

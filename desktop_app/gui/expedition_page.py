@@ -14,10 +14,9 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QUrl,
     Signal,
 )
-from PySide6.QtGui import QColor, QDesktopServices
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -46,6 +45,7 @@ from desktop_app.expedition import printing, views
 from desktop_app.expedition.views import DeliveryView, Sent
 from desktop_app.file_store import stored_path
 from desktop_app.gui.errors import show_error
+from desktop_app.gui.open_file import open_path
 from desktop_app.gui.print_preview import PrintPreviewDialog
 from desktop_app.gui.questions import INDONESIAN, confirm
 from desktop_app.office.people import PersonInfo, list_people
@@ -56,9 +56,6 @@ LATE = "#b00020"
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def open_path(path: Path) -> None:
-    """Open a stored file with the computer's own program (tests patch this)."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def date_edit(value: date) -> QDateEdit:

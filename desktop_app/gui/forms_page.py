@@ -11,8 +11,8 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThreadPool, QUrl, Signal
-from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThreadPool, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -48,6 +48,7 @@ from desktop_app.forms.importing import (
 from desktop_app.forms.merge import MergedPlan, merged_pdf, merged_plan, plan_status
 from desktop_app.forms.merge_workbook import merged_workbook
 from desktop_app.gui.errors import show_error
+from desktop_app.gui.open_file import open_path
 from desktop_app.gui.print_preview import PrintPreviewDialog
 from desktop_app.gui.questions import confirm
 from desktop_app.office.people import PersonInfo
@@ -60,9 +61,6 @@ SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")  # refused clearly, 
 MAX_QUESTION_LINES = 25
 
 
-def open_path(path: Path) -> None:
-    """Open a folder or file with the computer's own program (tests patch this)."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def problems_html(checks: Sequence[FormCheck]) -> str:

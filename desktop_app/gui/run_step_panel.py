@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.dates import waktu as _when
 from desktop_app.office.people import PersonInfo
 from desktop_app.runs.views import STATE_LABELS, AttachmentView, StepView
 
@@ -30,8 +31,6 @@ DOCUMENT_BUTTONS = {"surat_dinas": "Buat &surat dinas…", "surat_pengantar":
                     "form_renja": "&Formulir Renja…"}
 
 
-def _when(value) -> str:
-    return value.strftime("%d-%m-%Y %H.%M") if value else "-"
 
 
 def _files(files: tuple[AttachmentView, ...]) -> str:
