@@ -146,8 +146,11 @@ class LibraryPage(QWidget):
         nama = library.get_sop(sop_id).identitas.nama
         if questions.confirm(self, "Hapus SOP", f'Hapus SOP "{nama}" beserta semua revisinya? '
                              "Tindakan ini tidak dapat dibatalkan.", yes="&Hapus"):
-            self._run(lambda: library.delete_sop(self.workspace.database, sop_id),
-                      f'SOP "{nama}" telah dihapus.')
+            deleted = self._run(lambda: library.delete_sop(self.workspace.database, sop_id))
+            if deleted is not None:
+                self.message.emit(f'SOP "{nama}" telah dihapus.' if deleted else
+                                  f'SOP "{nama}" sudah dipakai proses, jadi diarsipkan '
+                                  "(tidak tampil lagi di pustaka; riwayat prosesnya tetap ada).")
             self.refresh()
 
     def import_sop(self) -> None:

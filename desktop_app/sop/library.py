@@ -162,13 +162,19 @@ def duplicate_sop(database: SqliteDatabase, sop_id: int, nama: str | None = None
     return add_sop(database, sop)
 
 
-def delete_sop(database: SqliteDatabase, sop_id: int) -> None:
-    """Remove an SOP and all its revisions (one transaction)."""
+def delete_sop(database: SqliteDatabase, sop_id: int) -> bool:
+    """Remove an SOP and all its revisions (one transaction). An SOP that runs used is
+    archived instead, so their history stays readable; returns False then."""
     latest_revision(sop_id)  # raises NotFound
+    used = (m.Run.select().join(m.SopRevision).where(m.SopRevision.sop == sop_id).exists())
+    if used:
+        m.Sop.update(archived_at=m.utc_now()).where(m.Sop.id == sop_id).execute()
+        return False
     with database.atomic():
         for revision in m.SopRevision.select().where(m.SopRevision.sop == sop_id):
             delete_revision(revision)
         m.Sop.delete().where(m.Sop.id == sop_id).execute()
+    return True
 
 
 def approve_as(database: SqliteDatabase, sop_id: int, approver: Official, on: date,

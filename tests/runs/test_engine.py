@@ -178,3 +178,12 @@ def test_attachments_are_stored_by_hash(office, tmp_path):
     with pytest.raises(NotAllowed):
         engine.attach(db, office.workspace.data_dir, step.current.run_step_id, None, source,
                       office.staf)
+
+
+def test_an_sop_that_runs_used_is_archived_not_deleted(office):
+    from desktop_app.sop import library
+
+    run_id = start(office)
+    assert library.delete_sop(office.workspace.database, office.sop_id) is False
+    assert office.sop_id not in [s.id for s in library.list_sops()]
+    assert run_view(run_id).sop_nama == "Penyusunan RKT"  # the run still reads its SOP
