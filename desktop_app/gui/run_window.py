@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.run_step_panel import RunStepPanel
-from desktop_app.office.people import PersonInfo
+from desktop_app.office.people import PersonInfo, list_people
 from desktop_app.runs import engine, reports
 from desktop_app.runs.audit import entries
 from desktop_app.runs.views import STATE_LABELS, RunView, run_view
@@ -98,9 +99,15 @@ class RunWindow(QMainWindow):
         splitter.addWidget(self.steps)
         splitter.addWidget(self.tabs)
         splitter.setSizes([420, 780])
+        self.reassign_button = QPushButton("&Ganti petugas…")
+        self.reassign_button.clicked.connect(self.reassign)
+        self.reassign_button.setVisible(person.role == "admin")
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.reassign_button, alignment=Qt.AlignmentFlag.AlignTop)
         central = QWidget()
         layout = QVBoxLayout(central)
-        layout.addWidget(self.summary)
+        layout.addLayout(top)
         layout.addWidget(self.progress)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
@@ -183,6 +190,20 @@ class RunWindow(QMainWindow):
         if 0 <= row < len(self.view.steps):
             self.panel.show_step(self.view.steps[row], self.person,
                                  self.view.status != "selesai")
+
+    def reassign(self) -> None:
+        """An admin gives a pelaksana of this run to another person."""
+        lanes = [lane for lane, _person in self.view.assignments]
+        lane, ok = QInputDialog.getItem(self, "Ganti petugas", "Pelaksana:", lanes, 0, False)
+        if not ok:
+            return
+        people = list_people()
+        labels = [f"{p.nama} — {p.jabatan}" for p in people]
+        chosen, ok = QInputDialog.getItem(self, "Ganti petugas", f"Petugas baru untuk {lane}:",
+                                          labels, 0, False)
+        if ok:
+            self._do(engine.reassign_by_name, self.workspace.database, self.run_id, lane,
+                     people[labels.index(chosen)].id, self.actor)
 
     def _fill_audit(self) -> None:
         rows = entries(self.run_id)

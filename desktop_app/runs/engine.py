@@ -320,3 +320,14 @@ def reassign(database: SqliteDatabase, run_id: int, lane_kode: str, person_id: i
          .on_conflict(conflict_target=[m.RunAssignment.run, m.RunAssignment.lane],
                       update={m.RunAssignment.person: person}).execute())
         audit.append(run.id, actor.id, "ganti_petugas", f"{lane.nama}: {person.nama}", at=now)
+
+
+def reassign_by_name(database: SqliteDatabase, run_id: int, lane_nama: str, person_id: int,
+                     actor: Actor, now: datetime | None = None) -> None:
+    """`reassign` for a lane named as the window shows it."""
+    run = m.Run.get_or_none(m.Run.id == run_id)
+    lane = run and m.Lane.get_or_none((m.Lane.revision == run.revision)
+                                      & (m.Lane.nama == lane_nama))
+    if lane is None:
+        raise InvalidInput(f'Pelaksana "{lane_nama}" tidak ada di proses ini.')
+    reassign(database, run_id, lane.kode, person_id, actor, now)

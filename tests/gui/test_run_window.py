@@ -94,3 +94,27 @@ def test_other_people_cannot_act(qtbot, office, monkeypatch):  # noqa: F811
     qtbot.addWidget(run_window)
     assert run_window.panel.acting.isVisibleTo(run_window)
     assert "atas nama Wahyu Camat" in run_window.panel.acting.text()
+
+
+def test_an_admin_reassigns_a_lane(qtbot, office, monkeypatch):  # noqa: F811
+    from datetime import date
+
+    from desktop_app.runs import engine
+    from desktop_app.runs.audit import entries
+
+    run_id = engine.start_run(office.workspace.database, office.sop_id, "RKT", 2027,
+                              date.today(), office.assignments, office.admin)
+    window = MainWindow(office.workspace, get_person(office.admin.id))
+    qtbot.addWidget(window)
+    run_window = window.open_run(run_id)
+    qtbot.addWidget(run_window)
+    answers = iter([("Camat", True), ("Citra Sekcam — Citra Sekcam", True)])
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: next(answers))
+    run_window.reassign()
+    assert run_view(run_id).active_step.people == ("Citra Sekcam",)
+    assert any(e.action == "Mengganti petugas" for e in entries(run_id))
+    staff_window = MainWindow(office.workspace, get_person(office.staf.id))
+    qtbot.addWidget(staff_window)
+    other = staff_window.open_run(run_id)
+    qtbot.addWidget(other)
+    assert not other.reassign_button.isVisibleTo(other)
