@@ -30,3 +30,14 @@ def test_only_gui_imports_pyside6():
                  if "PySide6" in p.read_text(encoding="utf-8")
                  and "gui" not in p.relative_to(root).parts and p.name != "app.py"]
     assert offenders == []
+
+
+def test_widgets_never_query_the_database():
+    """The window calls services; it never imports the models (no lazy queries on its thread)."""
+    from pathlib import Path
+
+    gui = Path(desktop_app.__file__).parent / "gui"
+    offenders = [p.name for p in gui.glob("*.py")
+                 if any(line.startswith(("from db", "import db"))
+                        for line in p.read_text(encoding="utf-8").splitlines())]
+    assert offenders == []
