@@ -20,8 +20,21 @@ class UsageError(Exception):
     """The command line itself is wrong."""
 
 
+_ARGPARSE_WORDS = (  # argparse's own phrases, as office staff should read them
+    ("the following arguments are required", "wajib diisi"),
+    ("unrecognized arguments", "argumen tidak dikenal"),
+    ("invalid choice", "pilihan tidak dikenal"),
+    ("choose from", "pilih dari"),
+    ("invalid int value", "bukan bilangan bulat"),
+    ("expected one argument", "perlu satu nilai"),
+    ("argument ", "argumen "),
+)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # argparse would exit; we report in Indonesian instead
+        for english, indonesian in _ARGPARSE_WORDS:
+            message = message.replace(english, indonesian)
         raise UsageError(message)
 
 
