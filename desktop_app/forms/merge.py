@@ -166,7 +166,7 @@ def merged_pdf(plan: MergedPlan, data_dir: Path | None = None) -> bytes:
     rows = [[str(number), *(_pdf_cell(c, line, plan.bands) for c in columns), unit]
             for number, (unit, line) in enumerate(plan.lines, start=1)]
     rows.append(_pdf_total(plan, columns))
-    when, jabatan, nama, _pangkat, nip = signature_lines(plan)
+    when, jabatan, nama, pangkat, nip = signature_lines(plan)
     notes = [plan.missing_note()]
     if plan.form.kind == "ekt":
         notes.append(f"Predikat: {plan.bands.describe()}.")
@@ -176,7 +176,8 @@ def merged_pdf(plan: MergedPlan, data_dir: Path | None = None) -> bytes:
         f"{plan.title} TAHUN {plan.year}", "", headers, rows,
         [6] + [max(c.width, len(c.header) * 1.3) for c in columns] + [18],
         numbered_header=True, centred=centred,
-        signature=Signature(when, jabatan, nama, nip.removeprefix("NIP. ")), notes=notes)
+        signature=Signature(when, jabatan, nama, nip.removeprefix("NIP. "), pangkat),
+        notes=notes)
     return render_table_report(report, office_kop("", data_dir), plan.paper)
 
 

@@ -25,6 +25,7 @@ class Signature:
     jabatan: str
     nama: str = ""
     nip: str = ""
+    pangkat: str = ""
 
 
 @dataclass
@@ -131,6 +132,8 @@ def _signature(sig: Signature, width: float) -> list:
              Paragraph(markup(sig.jabatan), s["body"]), Spacer(1, 18 * mm),
              Paragraph(f"<u>{markup(sig.nama, bold=True)}</u>" if sig.nama
                        else "(....................................)", s["body"])]
+    if sig.pangkat:
+        block.append(Paragraph(markup(sig.pangkat), s["body"]))
     if sig.nip:
         block.append(Paragraph("NIP. " + markup(sig.nip), s["body"]))
     table = Table([["", block]], colWidths=[width * 0.6, width * 0.4])
