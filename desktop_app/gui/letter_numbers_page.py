@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtWidgets import (
+    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -25,7 +26,7 @@ from desktop_app.gui.errors import show_error
 from desktop_app.gui.print_preview import PrintPreviewDialog
 from desktop_app.office import letter_numbers as ln
 from desktop_app.office.kop import office_kop
-from desktop_app.office.settings import get_setting
+from desktop_app.office.settings import get_setting, set_settings
 
 
 class LetterNumbersPage(QWidget):
@@ -76,9 +77,32 @@ class LetterNumbersPage(QWidget):
         register_layout.addLayout(register_row)
         register_layout.addWidget(self.register)
         layout = QVBoxLayout(self)
-        for box in (format_box, codes_box, register_box):
+        for box in (format_box, self._layout_box(), codes_box, register_box):
             layout.addWidget(box)
         self.refresh()
+
+    def _layout_box(self) -> QGroupBox:
+        """Margins (mm) and font size (pt) of naskah dinas."""
+        box = QGroupBox("Tata letak naskah dinas")
+        row = QHBoxLayout(box)
+        self.layout_fields = {}
+        for key, label, low, high in (("margin_kiri", "Kiri", 10, 50),
+                                      ("margin_kanan", "Kanan", 10, 50),
+                                      ("margin_atas", "Atas", 10, 50),
+                                      ("margin_bawah", "Bawah", 10, 50),
+                                      ("ukuran_huruf", "Huruf (pt)", 9, 14)):
+            spin = QDoubleSpinBox(minimum=low, maximum=high, decimals=1)
+            spin.setValue(float(get_setting(key)))
+            row.addWidget(QLabel(label + (" (mm)" if key.startswith("margin") else "")))
+            row.addWidget(spin)
+            self.layout_fields[key] = spin
+        save = QPushButton("Simpan tata &letak")
+        save.clicked.connect(lambda: self._do(lambda: set_settings(
+            self.workspace.database,
+            {k: f"{s.value():g}" for k, s in self.layout_fields.items()})))
+        row.addWidget(save)
+        row.addStretch(1)
+        return box
 
     def _person_id(self) -> int | None:
         person = self.person_provider()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QPushButton
 
 from desktop_app.gui.letter_numbers_page import LetterNumbersPage
 from desktop_app.office import letter_numbers as ln
@@ -38,6 +38,12 @@ def test_register_and_format(qtbot, office, monkeypatch, screenshot):  # noqa: F
     page.code_text.setText("uji")
     page.add_code()
     assert any(c.code == "000.9.9" for c in ln.list_codes())
+    page.layout_fields["margin_kiri"].setValue(25)
+    page.layout_fields["ukuran_huruf"].setValue(11)
+    next(b for b in page.findChildren(QPushButton) if "tata" in b.text()).click()
+    from desktop_app.documents.compose import page_setup
+
+    assert (page_setup().margin_left, page_setup().font_size) == (25, 11)
     screenshot(page, "letter-numbers")
     page.print_register()
     qtbot.addWidget(page.print_dialog)
