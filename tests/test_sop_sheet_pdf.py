@@ -185,3 +185,24 @@ def test_default_paper_is_the_office_setting(workspace, tmp_path):
     print_sop(1, out)
     with pdfplumber.open(out) as pdf:
         assert round(pdf.pages[0].height / PT_PER_MM) == 297
+
+
+def test_a_step_too_long_for_a_page_prints_smaller_never_cut(workspace, tmp_path, valid_sop):
+    from desktop_app.sop.sopfile import sop_from_dict
+
+    long_text = " ".join(f"kegiatan{n} menyusun memeriksa konsep rencana" for n in range(90))
+    valid_sop["langkah"][1]["kegiatan"] = long_text
+    valid_sop["langkah"][1]["kelengkapan"] = [f"Dokumen pendukung nomor {n}" for n in range(30)]
+    sop = sop_from_dict(valid_sop)
+    sop_id = library.add_sop(workspace.database, sop)
+    out = tmp_path / "long.pdf"
+    print_sop(sop_id, out, "A4")
+    with pdfplumber.open(out) as pdf:
+        flow = flow_pages(pdf, sop, "A4")
+        text = "".join(column_text(page, geometry, "kegiatan") for page, geometry in flow)
+        for page, geometry in flow:
+            _check_chars_in_cells(page, geometry)
+    assert squash(long_text) in text
+    sizes = {t.size for page in layout_flowchart(sop, "A4", text_width_mm).pages
+             for t in page.texts if long_text.startswith(t.text[:20])}
+    assert min(sizes) < 8

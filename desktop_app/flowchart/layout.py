@@ -68,11 +68,13 @@ def layout_flowchart(sop: Sop, paper: str, measure: Measure, style: Style | None
     width, height = paper_size(paper, landscape=True)
     columns = _columns(sop, width, style)
     header = _Header(sop, columns, style, measure)
-    cells = [_row_cells(sop, n, columns, style, measure) for n in range(1, len(sop.langkah) + 1)]
-    heights = [_row_height(sop, n, lines, style) for n, lines in enumerate(cells, start=1)]
-    flows_on = [_flows_to_next(sop, n) for n in range(1, len(sop.langkah) + 1)]
     body_top = style.margin_top + style.title_h + header.height
     body_h = height - style.margin_bottom - body_top
+    fitted = [_fit_row(sop, n, columns, style, measure, body_h - 2 * style.connector_extra)
+              for n in range(1, len(sop.langkah) + 1)]
+    cells = [(size, lines) for size, lines, _h in fitted]
+    heights = [h for _size, _lines, h in fitted]
+    flows_on = [_flows_to_next(sop, n) for n in range(1, len(sop.langkah) + 1)]
     groups = _paginate(heights, flows_on, body_h, style.connector_extra)
     pages = []
     for index, group in enumerate(groups):
@@ -108,10 +110,22 @@ def _col(columns: list[Column], key: str) -> Column:
 Lines = list[tuple[float, str]]
 
 
-def _row_cells(sop: Sop, number: int, columns: list[Column], style: Style,
-               measure: Measure) -> dict[str, Lines]:
-    step = sop.langkah[number - 1]
+def _fit_row(sop: Sop, number: int, columns: list[Column], style: Style, measure: Measure,
+             limit: float) -> tuple[float, dict[str, Lines], float]:
+    """A row's text at the body size, or smaller (down to 5 pt) when the row would not fit on
+    one page: a row is never split, and no text is ever cut."""
     size = style.body_pt
+    while True:
+        cells = _row_cells(sop, number, columns, style, measure, size)
+        height = _row_height(sop, number, cells, style, size)
+        if height <= limit or size <= 5.0:
+            return size, cells, height
+        size -= 0.5
+
+
+def _row_cells(sop: Sop, number: int, columns: list[Column], style: Style,
+               measure: Measure, size: float) -> dict[str, Lines]:
+    step = sop.langkah[number - 1]
 
     def plain(key: str, text: str) -> Lines:
         width = _col(columns, key).w - 2 * style.pad
@@ -129,9 +143,9 @@ def _row_cells(sop: Sop, number: int, columns: list[Column], style: Style,
     }
 
 
-def _row_height(sop: Sop, number: int, cells: dict[str, Lines], style: Style) -> float:
-    text_h = 2 * style.pad + max(len(lines) for lines in cells.values()) * style.line_h(
-        style.body_pt)
+def _row_height(sop: Sop, number: int, cells: dict[str, Lines], style: Style,
+                size: float) -> float:
+    text_h = 2 * style.pad + max(len(lines) for lines in cells.values()) * style.line_h(size)
     kind = KIND_OF[sop.langkah[number - 1].simbol]
     return max(text_h, SYMBOL_H[kind] + 2 * style.v_gap)
 
@@ -232,7 +246,7 @@ def fitting_size(text: str, width: float, size: float, measure: Measure,
     return size
 
 
-def _draw_rows(page: Page, sop: Sop, group: list[int], cells: list[dict[str, Lines]],
+def _draw_rows(page: Page, sop: Sop, group: list[int], cells: list[tuple[float, dict[str, Lines]]],
                heights: list[float], flows_on: list[bool], top: float, style: Style,
                measure: Measure) -> None:
     cols = page.columns
@@ -248,7 +262,7 @@ def _draw_rows(page: Page, sop: Sop, group: list[int], cells: list[dict[str, Lin
                   + extra_bottom)
         page.steps.append(number)
         page.rows[number] = row
-        _draw_cells(page, cells[number - 1], row, style, measure)
+        _draw_cells(page, *cells[number - 1], row, style, measure)
         page.cells += [(c, Box(c.x, row.y, c.w, row.h)) for c in cols if c.key.startswith("lane:")]
         page.symbols.append(_step_symbol(sop, number, cols, row, (extra_top, extra_bottom),
                                          style, measure))
@@ -258,19 +272,19 @@ def _draw_rows(page: Page, sop: Sop, group: list[int], cells: list[dict[str, Lin
         y = row.bottom
 
 
-def _draw_cells(page: Page, cells: dict[str, Lines], row: Box, style: Style,
+def _draw_cells(page: Page, size: float, cells: dict[str, Lines], row: Box, style: Style,
                 measure: Measure) -> None:
-    lh = style.line_h(style.body_pt)
+    lh = style.line_h(size)
     for key, lines in cells.items():
         col = _col(page.columns, key)
         page.cells.append((col, Box(col.x, row.y, col.w, row.h)))
-        baseline = row.y + style.pad + style.body_pt * 0.93 * MM_PER_PT
+        baseline = row.y + style.pad + size * 0.93 * MM_PER_PT
         for indent, text in lines:
             if key in ("no", "waktu"):
-                x = col.x + (col.w - measure(text, style.body_pt, False)) / 2
+                x = col.x + (col.w - measure(text, size, False)) / 2
             else:
                 x = col.x + style.pad + indent
-            page.texts.append(TextLine(x, baseline, text, style.body_pt))
+            page.texts.append(TextLine(x, baseline, text, size))
             baseline += lh
 
 
