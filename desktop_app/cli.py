@@ -39,7 +39,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="pandu", description="Pandu SOP: SOP, proses, naskah dinas, formulir, ekspedisi dan cadangan kantor.")
+    parser = _Parser(prog="pandu", description="Pandu SOP: SOP, proses, naskah dinas, "
+                     "formulir, ekspedisi dan cadangan kantor.")
     parser.add_argument("--version", action="version", version=f"Pandu SOP {__version__}")
     parser.add_argument("--data-dir", type=Path, metavar="DIR",
                         help="folder data (basis data dan berkas kantor)")
