@@ -97,6 +97,7 @@ def create_document(database: SqliteDatabase, data_dir: Path, kind: str, title: 
         raise InvalidInput(f'Jenis naskah "{kind}" tidak dikenal.')
     if not title.strip():
         raise InvalidInput("Perihal (judul) naskah wajib diisi.")
+    _check_content(kind, content)
     route = route_or_default(kind)
     if not route or route[-1].action != "tanda_tangan":
         raise InvalidInput("Alur paraf dan tanda tangan belum diatur. Atur di Pengaturan > "
@@ -121,6 +122,7 @@ def update_document(database: SqliteDatabase, data_dir: Path, doc_id: int, title
     doc = _document(doc_id)
     if doc.status == "final":
         raise InvalidInput("Naskah ini sudah disahkan dan tidak dapat diubah. Buat naskah baru.")
+    _check_content(doc.kind, content)
     route = _route(doc)
     pdf = _render(doc.kind, content, route, "", None, data_dir)
     with database.atomic():
@@ -132,14 +134,31 @@ def update_document(database: SqliteDatabase, data_dir: Path, doc_id: int, title
                      f"{doc.title}: versi {version.number}; paraf sebelumnya tidak berlaku")
 
 
+def _check_content(kind: str, content: dict) -> None:
+    """A numbered letter needs an active classification code, known before the paraf start."""
+    if kind not in NUMBERED:
+        return
+    from desktop_app.office.letter_numbers import code_problem, list_codes
+
+    code = (content.get("klasifikasi") or "").strip()
+    if not code:
+        raise InvalidInput("Pilih kode klasifikasi arsip untuk nomor surat naskah ini.")
+    problem = code_problem(code)
+    if problem:
+        raise InvalidInput(problem)
+    if code not in {c.code for c in list_codes()}:
+        raise InvalidInput(f'Kode klasifikasi "{code}" tidak ada atau tidak aktif; pilih dari '
+                           "daftar kode di Pengaturan > Nomor surat.")
+
+
 def approve(database: SqliteDatabase, data_dir: Path, doc_id: int, person_id: int, pin: str,
             note: str = "", today: date | None = None) -> None:
     """Paraf (or, for the last person on the route, sign) after checking the PIN."""
-    doc, step = _turn(database, doc_id, person_id, pin)
-    route = _route(doc)
+    _turn(database, doc_id, person_id, pin)
     # IMMEDIATE: the letter number is taken inside; no other process may write meanwhile.
     with database.atomic("IMMEDIATE"):
-        doc = _document(doc_id)
+        doc, step = _still_turn(doc_id, person_id)  # a double click or another PC was faster
+        route = _route(doc)
         version = _latest(doc)
         m.Approval.create(document=doc, version=version, position=doc.route_position,
                           person=person_id, action=step.action, decision="setuju",
@@ -166,8 +185,9 @@ def return_document(database: SqliteDatabase, doc_id: int, person_id: int, pin: 
                     note: str) -> None:
     if not note.strip():
         raise InvalidInput("Tulis catatan: apa yang harus diperbaiki.")
-    doc, step = _turn(database, doc_id, person_id, pin)
-    with database.atomic():
+    _turn(database, doc_id, person_id, pin)
+    with database.atomic("IMMEDIATE"):
+        doc, step = _still_turn(doc_id, person_id)
         m.Approval.create(document=doc, version=_latest(doc), position=doc.route_position,
                           person=person_id, action=step.action, decision="kembalikan",
                           note=note.strip(), at=utc_now())
@@ -178,6 +198,13 @@ def return_document(database: SqliteDatabase, doc_id: int, person_id: int, pin: 
 
 def _turn(database, doc_id: int, person_id: int, pin: str) -> tuple[m.Document, RouteStep]:
     """The document and route step, if it is this person's turn and the PIN is right."""
+    _still_turn(doc_id, person_id)
+    people.verify_login(database, person_id, pin)  # a wrong PIN counts towards lock-out
+    return _still_turn(doc_id, person_id)
+
+
+def _still_turn(doc_id: int, person_id: int) -> tuple[m.Document, RouteStep]:
+    """Checked again inside the writing transaction, so a step is never given twice."""
     doc = _document(doc_id)
     if doc.status != "menunggu":
         raise InvalidInput("Naskah ini tidak sedang menunggu paraf atau tanda tangan.")
@@ -186,7 +213,6 @@ def _turn(database, doc_id: int, person_id: int, pin: str) -> tuple[m.Document, 
         verb = "menandatangani" if step.action == "tanda_tangan" else "memaraf"
         raise people.NotAllowed(f"Sekarang giliran {step.person} ({step.jabatan}) untuk "
                                 f"{verb} naskah ini.")
-    people.verify_login(database, person_id, pin)  # a wrong PIN counts towards lock-out
     return doc, step
 
 
@@ -201,6 +227,7 @@ def _take_number(database, doc: m.Document, person_id: int, today: date) -> str:
                          tujuan=content.get("kepada", ""), letter_date=today,
                          person_id=person_id)
     doc.letter_id = letter.id
+    m.OutgoingLetter.update(document_id=doc.id).where(m.OutgoingLetter.id == letter.id).execute()
     return letter.number
 
 

@@ -105,3 +105,43 @@ def test_unknown_file_is_rejected(workspace, tmp_path, capsys):
     other.write_bytes(b"%PDF-1.4\n%%EOF\n")
     assert main(["--data-dir", str(workspace.data_dir), "verify", str(other)]) == 1
     assert "TIDAK DIKENAL" in capsys.readouterr().out
+
+
+def test_signing_twice_at_once_gives_one_number(routed):
+    import threading
+
+    from db import models as m
+
+    o = routed
+    db, data = o.workspace.database, o.workspace.data_dir
+    doc_id = make(o)
+    workflow.approve(db, data, doc_id, o.kasubag.id, "1234")
+    workflow.approve(db, data, doc_id, o.sekcam.id, "1234")
+    errors = []
+
+    def sign():
+        try:
+            workflow.approve(db, data, doc_id, o.camat.id, "1234", today=date(2026, 11, 24))
+        except Exception as exc:  # noqa: BLE001 - the slower click is refused
+            errors.append(exc)
+        finally:
+            db.close()
+
+    threads = [threading.Thread(target=sign) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(errors) == 1 and "tidak sedang menunggu" in str(errors[0])
+    assert m.OutgoingLetter.select().count() == 1
+    letter = m.OutgoingLetter.get()
+    assert letter.document_id == doc_id  # the register links back to the document
+    assert m.DocumentVersion.select().where(m.DocumentVersion.final == True).count() == 1  # noqa: E712
+
+
+def test_a_numbered_letter_needs_a_classification_code_from_the_start(routed):
+    o = routed
+    for content, expected in ((dict(CONTENT, klasifikasi=""), "Pilih kode klasifikasi"),
+                              (dict(CONTENT, klasifikasi="999.1"), "tidak ada atau tidak aktif")):
+        with pytest.raises(InvalidInput, match=expected):
+            make(o, content)
