@@ -14,7 +14,7 @@ from typing import Any
 
 from desktop_app.errors import InvalidInput
 from desktop_app.sop.model import IDENTITY_LISTS, Identity, Lane, Official, Sop, Step
-from desktop_app.sop.validation import require_valid
+from desktop_app.sop.validation import require_valid, sop_problems
 
 FORMAT = "pandu-sop/1"
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -83,9 +83,9 @@ def sop_from_dict(raw: dict[str, Any]) -> Sop:
     identity = _read_identity(raw.get("identitas"), problems)
     lanes = [_read_lane(item, n, problems) for n, item in _tables(raw, "pelaksana", problems)]
     steps = [_read_step(item, n, problems) for n, item in _tables(raw, "langkah", problems)]
-    if problems:
-        raise InvalidInput(problems)
     sop = Sop(identity, lanes, steps)
+    if problems:  # every problem at once: the shape ones and the SOP's rules
+        raise InvalidInput(problems + [p for p in sop_problems(sop) if p not in problems])
     require_valid(sop)
     return sop
 
@@ -266,7 +266,8 @@ def _toml_pairs(table: dict[str, Any]) -> str:
 
 def _toml_value(value: Any) -> str:
     if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)  # a valid TOML basic string
+        # a valid TOML basic string; JSON leaves DEL raw, which TOML forbids
+        return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | date):

@@ -224,3 +224,20 @@ def test_every_problem_is_reported_at_once(valid_sop):
 def test_not_an_sop_file(data, expected):
     with pytest.raises(InvalidInput, match=expected):
         parse_sop_bytes(data, "uji.toml")
+
+
+def test_shape_and_rule_problems_are_reported_together(valid_sop):
+    valid_sop["foo"] = 1
+    valid_sop["langkah"][3]["pelaksana"] = "sekcam"
+    valid_sop["langkah"][1]["waktu"] = "5 detik"
+    message = refused(valid_sop)
+    assert 'berkas: kunci "foo" tidak dikenal' in message
+    assert 'langkah 4: pelaksana "sekcam"' in message and 'langkah 2: waktu "5 detik"' in message
+
+
+def test_control_characters_survive_export_and_import(valid_sop):
+    from desktop_app.sop.sopfile import sop_to_toml
+
+    valid_sop["identitas"]["nama"] = "Renja \x7f tab\tbaris"
+    sop = parse(valid_sop)
+    assert parse_sop_bytes(sop_to_toml(sop).encode("utf-8")) == sop
