@@ -8,7 +8,7 @@ from pathlib import Path
 
 from peewee import DatabaseError, SqliteDatabase
 
-from db.database import applied_migrations, connect, migrate
+from db.database import connect, migrate
 from desktop_app.errors import DomainError
 from desktop_app.paths import DATABASE_NAME, templates_dir
 
@@ -40,7 +40,6 @@ def open_workspace(data_dir: Path) -> Workspace:
         ) from exc
     try:
         database = connect(data_dir / DATABASE_NAME)
-        is_new = not applied_migrations(database)
         workspace = Workspace(data_dir, database)
         migrate(database, backup_dir=workspace.backup_dir)
     except DatabaseError as exc:
@@ -49,9 +48,23 @@ def open_workspace(data_dir: Path) -> Workspace:
             "ditulisi dan tidak dipakai program lain. Periksa dengan perintah: pandu check; "
             "bila rusak, pulihkan cadangan: pandu restore BERKAS.zip"
         ) from exc
-    if is_new:
-        from desktop_app.sop.library import install_templates
-
-        count = install_templates(database, templates_dir())
-        log.info("new data folder %s: %d SOP templates installed", data_dir, count)
+    _install_templates_once(database, data_dir)
     return workspace
+
+
+def _install_templates_once(database: SqliteDatabase, data_dir: Path) -> None:
+    """A new office starts with the SOP templates. The marker is written in the same
+    transaction, so a crash, a second process or an emptied library never repeats it."""
+    from db.models import Sop
+    from desktop_app.office.settings import get_setting, set_settings
+    from desktop_app.sop.library import install_templates
+
+    if get_setting("templates_installed"):
+        return
+    with database.atomic("IMMEDIATE"):
+        if get_setting("templates_installed"):
+            return
+        if not Sop.select().exists():  # an upgraded office keeps its own library as it is
+            count = install_templates(database, templates_dir())
+            log.info("new data folder %s: %d SOP templates installed", data_dir, count)
+        set_settings(database, {"templates_installed": "1"})

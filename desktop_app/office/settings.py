@@ -10,6 +10,7 @@ from desktop_app.errors import InvalidInput
 PAPER_SIZES = ("F4", "A4")
 DEFAULTS: dict[str, str] = {
     "paper": "F4",
+    "templates_installed": "",  # set once the new office's library got the SOP templates
     "margin_kiri": "30",  # mm; letters (naskah dinas)
     "margin_kanan": "20",
     "margin_atas": "20",

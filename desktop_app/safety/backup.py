@@ -70,11 +70,13 @@ def create_backup(data_dir: Path, target: Path, now: datetime | None = None,
     database = data_dir / DATABASE_NAME
     if not database.is_file():
         raise DomainError(f"Belum ada data untuk dicadangkan di {data_dir}.")
-    files = office_files(data_dir)
-    _check_space(target.parent, files)
+    _check_space(target.parent, office_files(data_dir))
     with tempfile.TemporaryDirectory(prefix="pandu-cadangan-") as tmp:
         copy = Path(tmp) / DATABASE_NAME
         snapshot(database, copy)
+        # Listed after the snapshot: every file the copied database names is on disk by now
+        # (files are stored before the rows that name them, and never removed).
+        files = office_files(data_dir)
         schema, office, counts, check = describe_database(copy)
         counts["berkas"] = len(files)
         members = {DATABASE_MEMBER: sha256_file(copy)}

@@ -191,7 +191,7 @@ def approve_as(database: SqliteDatabase, sop_id: int, approver: Official, on: da
         raise people.NotAllowed(
             f"Anda masuk sebagai {person.nama}. SOP hanya dapat disahkan oleh "
             f"{approver.nama or 'pejabat yang berwenang'} sendiri (NIP sama) atau oleh admin.")
-    approve(database, sop_id, approver, on)
-    with database.atomic():
+    with database.atomic():  # the approval and its audit entry together
+        approve(database, sop_id, approver, on)
         audit.append(None, person.id, "sahkan_sop",
                      f"SOP {sop_id} disahkan atas nama {approver.nama} ({approver.jabatan})")

@@ -103,3 +103,19 @@ def _insert_with_first_schema(database, sop) -> int:
                 sql("INSERT INTO decision_target (step_id, if_yes_id, if_no_id) VALUES (?, ?, ?)",
                     (steps[number - 1], None, steps[step.jika_tidak - 1]))
     return sop_id
+
+
+def test_templates_are_installed_once_even_after_an_interrupted_first_start(tmp_path):
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    database = connect(data_dir / "pandu.sqlite3")
+    migrate(database)  # the first start died here, before the templates
+    database.close()
+    workspace = open_workspace(data_dir)
+    assert len(library.list_sops()) == 6
+    for item in library.list_sops():
+        library.delete_sop(workspace.database, item.id)
+    workspace.close()
+    workspace = open_workspace(data_dir)  # an emptied library is not filled again
+    assert library.list_sops() == []
+    workspace.close()
