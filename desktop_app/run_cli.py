@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from desktop_app.runs.views import STATE_LABELS, list_runs, run_view
-
 
 def _when(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H.%M") if value else "-"
@@ -23,6 +21,8 @@ def register(commands) -> None:
 
 
 def run(args, workspace) -> int:
+    from desktop_app.runs.views import STATE_LABELS, list_runs, run_view
+
     if args.run_command == "list":
         for run in list_runs():
             late = f", {run.late} langkah terlambat" if run.late else ""
