@@ -16,9 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from desktop_app.documents.pdf.fonts import register_fonts, text_width_mm  # noqa: E402
+from desktop_app.common.paths import templates_dir  # noqa: E402
 from desktop_app.flowchart.layout import layout_flowchart  # noqa: E402
-from desktop_app.paths import templates_dir  # noqa: E402
+from desktop_app.render.pdf.fonts import register_fonts, text_width_mm  # noqa: E402
 from desktop_app.sop.printing import sop_sheet_pdf  # noqa: E402
 from desktop_app.sop.sopfile import read_sop_file, write_sop_file  # noqa: E402
 from desktop_app.workspace import open_workspace  # noqa: E402

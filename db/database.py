@@ -65,3 +65,12 @@ def copy_database(database: SqliteDatabase, target: Path) -> Path:
 
 def _stamp() -> str:
     return datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+
+
+def transaction(lock: str | None = None):
+    """The one way to write: a transaction on the office database the models are bound to.
+
+    `lock="IMMEDIATE"` takes the write lock at the start (numbers, turns re-checked inside).
+    """
+    database = ALL_MODELS[0]._meta.database
+    return database.atomic(lock) if lock else database.atomic()

@@ -9,8 +9,8 @@ from pathlib import Path
 from peewee import DatabaseError, SqliteDatabase
 
 from db.database import connect, migrate
-from desktop_app.errors import DomainError
-from desktop_app.paths import DATABASE_NAME, templates_dir
+from desktop_app.common.errors import DomainError
+from desktop_app.common.paths import DATABASE_NAME, templates_dir
 
 log = logging.getLogger(__name__)
 

@@ -25,7 +25,7 @@ def open_files(paths: list[Path]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.app import run_gui
-    from desktop_app.paths import default_data_dir
+    from desktop_app.common.paths import default_data_dir
 
     app = QApplication.instance() or QApplication(sys.argv)
 

@@ -41,3 +41,61 @@ def test_widgets_never_query_the_database():
                  if any(line.startswith(("from db", "import db"))
                         for line in p.read_text(encoding="utf-8").splitlines())]
     assert offenders == []
+
+
+# The layers (README "Layout"): a floor never imports what stands on it.
+AREAS = ("sop", "flowchart", "runs", "naskah", "forms", "expedition", "archive", "office",
+         "safety")
+LAYER_RULES = {
+    # package: (what it must not import, why)
+    "common": (AREAS + ("render", "gui", "cli", "app", "workspace"), "the bottom floor"),
+    "render": (AREAS + ("gui", "cli", "app", "workspace"), "shared renderers know no area"),
+    "office": (("runs", "naskah", "gui", "cli", "app"), "the office is below its processes"),
+}
+
+
+def _imports_by_package():
+    import ast
+    from pathlib import Path
+
+    root = Path(desktop_app.__file__).parent
+    found: dict[str, set[tuple[str, str]]] = {}
+    for path in root.rglob("*.py"):
+        rel = path.relative_to(root)
+        package = rel.parts[0] if len(rel.parts) > 1 else rel.stem
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            for name in names:
+                parts = name.split(".")
+                if parts[0] == "desktop_app" and len(parts) > 1 and parts[1] != package:
+                    found.setdefault(package, set()).add((parts[1], str(rel)))
+    return found
+
+
+def test_lower_floors_never_import_higher_ones():
+    offenders = [f"{where} imports {target} ({why})"
+                 for package, (forbidden, why) in LAYER_RULES.items()
+                 for target, where in sorted(_imports_by_package().get(package, ()))
+                 if target in forbidden]
+    assert offenders == []
+
+
+def test_only_the_entry_points_import_the_gui():
+    offenders = [f"{where} imports gui"
+                 for package, imports in _imports_by_package().items()
+                 if package not in ("gui", "app", "cli")
+                 for target, where in sorted(imports) if target == "gui"]
+    assert offenders == []
+
+
+def test_areas_never_import_the_entry_points():
+    offenders = [f"{where} imports {target}"
+                 for package, imports in _imports_by_package().items()
+                 if package in AREAS + ("common", "render")
+                 for target, where in sorted(imports) if target in ("cli", "app")]
+    assert offenders == []

@@ -8,10 +8,10 @@ from collections import Counter
 
 import pytest
 
-from desktop_app.documents.pdf.fonts import text_width_mm
+from desktop_app.common.paths import templates_dir
 from desktop_app.flowchart.layout import layout_flowchart
 from desktop_app.flowchart.routing import edges_of
-from desktop_app.paths import templates_dir
+from desktop_app.render.pdf.fonts import text_width_mm
 from desktop_app.sop.sopfile import read_sop_file
 from desktop_app.sop.validation import require_valid
 from tests.factories import generated_sop

@@ -8,9 +8,9 @@ import pdfplumber
 import pytest
 
 from desktop_app.cli import main
-from desktop_app.documents.pdf.fonts import text_width_mm
+from desktop_app.common.paper import paper_size
 from desktop_app.flowchart.layout import layout_flowchart
-from desktop_app.paper import paper_size
+from desktop_app.render.pdf.fonts import text_width_mm
 from desktop_app.sop import library
 from desktop_app.sop.printing import print_sop
 from tests.factories import generated_sop

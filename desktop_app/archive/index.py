@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from peewee import JOIN, SqliteDatabase
 
 from db import models as m
+from desktop_app.common.clock import to_local, utc_now
 from desktop_app.expedition.views import default_tujuan, expedition_states
-from desktop_app.runs.clock import to_local, utc_now
 
 SOURCES = ("naskah", "berkas", "surat")
 OUTGOING = ("surat_dinas", "surat_pengantar")  # signed and never sent: "belum dikirim"

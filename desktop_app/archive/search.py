@@ -13,12 +13,12 @@ from peewee import SQL, SqliteDatabase
 
 from db import models as m
 from desktop_app.archive.index import refresh
-from desktop_app.errors import InvalidInput, NotFound
+from desktop_app.common import audit
+from desktop_app.common.clock import to_local
+from desktop_app.common.errors import InvalidInput, NotFound
+from desktop_app.common.file_store import stored_path
 from desktop_app.expedition.views import STATES, DeliveryView, deliveries_for
-from desktop_app.file_store import stored_path
 from desktop_app.office.signoff import KINDS
-from desktop_app.runs import audit
-from desktop_app.runs.clock import to_local
 
 KIND_LABELS = {**KINDS, "lainnya": "Surat lainnya", "berkas": "Berkas lampiran"}
 STATUS_LABELS = {"menunggu": "Menunggu paraf/tanda tangan", "dikembalikan": "Dikembalikan",
@@ -170,7 +170,7 @@ def detail(database: SqliteDatabase, item_id: int, data_dir: Path) -> ArchiveDet
     entry = _entry(row, _run_titles())
     versions, approvals = (), ()
     if row.source == "naskah":
-        from desktop_app.documents.workflow import document_detail
+        from desktop_app.naskah.workflow import document_detail
 
         versions = tuple(VersionInfo(v.number, to_local(v.created_at), v.final, v.sha256,
                                      v.verification_code or "", v.stored_path)

@@ -12,11 +12,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from desktop_app.documents.pdf.base import markup, styles
-from desktop_app.documents.pdf.fonts import REGULAR
-from desktop_app.documents.pdf.kop import kop_flowables
-from desktop_app.office.kop import Kop
-from desktop_app.paper import paper_size
+from desktop_app.common.paper import paper_size
+from desktop_app.render.letterhead import Kop
+from desktop_app.render.pdf.base import markup, styles
+from desktop_app.render.pdf.fonts import REGULAR
+from desktop_app.render.pdf.kop import kop_flowables
 
 MARGIN = 15 * mm
 ROW_MM = 20  # room for a name and a signature by hand

@@ -12,11 +12,11 @@ from pathlib import Path
 from peewee import SqliteDatabase, fn
 
 from db import models as m
-from desktop_app.dates import tanggal
-from desktop_app.errors import InvalidInput, NotFound
-from desktop_app.file_store import store_file
-from desktop_app.runs import audit
-from desktop_app.runs.clock import utc_now
+from desktop_app.common import audit
+from desktop_app.common.clock import utc_now
+from desktop_app.common.dates import tanggal
+from desktop_app.common.errors import InvalidInput, NotFound
+from desktop_app.common.file_store import store_file
 
 SCAN_SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png")
 MAX_TEXT = 500

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from desktop_app.dates import tanggal
-from desktop_app.errors import InvalidInput
+from desktop_app.common.dates import tanggal
+from desktop_app.common.errors import InvalidInput
 from desktop_app.expedition.views import DeliveryView, list_deliveries
 
 

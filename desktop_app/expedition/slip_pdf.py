@@ -20,10 +20,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from desktop_app.documents.pdf.base import markup, styles
-from desktop_app.documents.pdf.kop import kop_flowables
-from desktop_app.office.kop import Kop
-from desktop_app.paper import paper_size
+from desktop_app.common.paper import paper_size
+from desktop_app.render.letterhead import Kop
+from desktop_app.render.pdf.base import markup, styles
+from desktop_app.render.pdf.kop import kop_flowables
 
 MARGIN = 12 * mm
 GAP = 10 * mm  # between the two slips, around the cut line

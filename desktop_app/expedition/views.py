@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from db import models as m
-from desktop_app.dates import tanggal
+from desktop_app.common.clock import to_local
+from desktop_app.common.dates import tanggal
 from desktop_app.office.signoff import KINDS
-from desktop_app.runs.clock import to_local
 
 STATES = {"belum_dikirim": "Belum dikirim", "dikirim": "Dikirim", "diterima": "Diterima"}
 STATE_ORDER = tuple(STATES)  # the least advanced delivery decides a document's state
@@ -149,7 +149,7 @@ def awaiting_receipt(min_days: int = DEFAULT_WAIT_DAYS, today: date | None = Non
                      ) -> list[Waiting]:
     """Deliveries without a receipt whose tanggal kirim lies `min_days` full working days or
     more in the past (office calendar: weekends, holidays, the office's own days)."""
-    from desktop_app.runs.calendar_service import office_calendar
+    from desktop_app.office.calendar import office_calendar
 
     today = today or date.today()
     pending = _views(list(m.Delivery.select().where(

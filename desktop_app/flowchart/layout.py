@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop_app.errors import InvalidInput
-from desktop_app.flowchart.geometry import (
+from desktop_app.common.errors import InvalidInput
+from desktop_app.common.paper import paper_size
+from desktop_app.flowchart.routing import route_arrows
+from desktop_app.flowchart.text import Measure, wrap, wrap_items
+from desktop_app.render.geometry import (
     Box,
     Column,
     FlowchartLayout,
@@ -15,9 +18,6 @@ from desktop_app.flowchart.geometry import (
     Symbol,
     TextLine,
 )
-from desktop_app.flowchart.routing import route_arrows
-from desktop_app.flowchart.text import Measure, wrap, wrap_items
-from desktop_app.paper import paper_size
 from desktop_app.sop.model import Sop
 
 MM_PER_PT = 25.4 / 72

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from itertools import count
 from typing import TYPE_CHECKING
 
-from desktop_app.flowchart.geometry import Arrow, Box, Page, Point, Symbol
 from desktop_app.flowchart.text import Measure
+from desktop_app.render.geometry import Arrow, Box, Page, Point, Symbol
 from desktop_app.sop.model import Sop
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from db import models as m
-from desktop_app.errors import DomainError, InvalidInput, NotFound
+from desktop_app.common.errors import DomainError, InvalidInput, NotFound
 from desktop_app.forms.form_types import HIGHER_BETTER, FormType, PlanLine, form_type
 from desktop_app.forms.store import grade_bands, unit_lines
 from desktop_app.office.profile import Unit, load_profile

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from desktop_app.errors import InvalidInput
+from desktop_app.common.errors import InvalidInput
 
 FORMAT = "pandu-form/1"  # written on each form's hidden sheet; an import reads only this
 

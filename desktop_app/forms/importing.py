@@ -11,8 +11,8 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from db import models as m
-from desktop_app.errors import InvalidInput, NotFound
-from desktop_app.file_store import store_bytes
+from desktop_app.common.errors import InvalidInput, NotFound
+from desktop_app.common.file_store import store_bytes
 from desktop_app.forms.diff import line_changes
 from desktop_app.forms.form_types import FORM_TYPES, PlanLine, form_type
 from desktop_app.forms.store import add_submission, latest_submission, submission_lines
@@ -161,7 +161,7 @@ def _store(check: FormCheck, stored, run_id, person_id) -> ImportResult:
                                 check.lines, stored, check.name, run_id, person_id)
     number = m.PlanSubmission.get_by_id(submission).number
     if run_id is not None:
-        from desktop_app.runs import audit
+        from desktop_app.common import audit
 
         audit.append(run_id, person_id, "impor_formulir",
                      f"{check.kind.upper()} {check.year} {check.unit_nama}: {len(check.lines)} "

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from desktop_app.dates import tanggal
-from desktop_app.errors import InvalidInput
+from desktop_app.common.dates import tanggal
+from desktop_app.common.errors import InvalidInput
 from desktop_app.forms.cell_values import format_number, format_percent
 from desktop_app.forms.form_types import (
     FORMULA,
@@ -153,12 +153,12 @@ def write_merged(kind: str, year: int, xlsx_path: Path | None = None,
 # --- PDF ----------------------------------------------------------------------------------
 
 def merged_pdf(plan: MergedPlan, data_dir: Path | None = None) -> bytes:
-    from desktop_app.documents.pdf.table_report import (
+    from desktop_app.office.kop import office_kop
+    from desktop_app.render.pdf.table_report import (
         Signature,
         TableReport,
         render_table_report,
     )
-    from desktop_app.office.kop import office_kop
 
     columns = [c for c in plan.form.columns if c.key != "no"]
     headers = ["No"] + [f"{c.header} ({c.group.lower()})" if c.group else c.header

@@ -10,11 +10,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from desktop_app.documents.xlsx.cells import set_text
 from desktop_app.forms import sheet_layout as sl
 from desktop_app.forms.form_types import FORMULA, MONEY, NUMBER, Column
 from desktop_app.forms.merge import MergedPlan, signature_lines
 from desktop_app.forms.workbook_export import formula, predikat_formula
+from desktop_app.render.xlsx.cells import set_text
 
 UNIT_COLUMN = Column("unit", "Unit Pelaksana", "text", 20)
 NO_COLUMN = Column("no", "No", FORMULA, 5)

@@ -9,7 +9,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from desktop_app.documents.xlsx.cells import set_text
+from desktop_app.render.xlsx.cells import set_text
 
 TITLE_ROWS = 4  # title, office, unit or year, a hint
 HEADER_ROW = 5  # header: rows 5 and 6 (a group over sub-headers), row 7 numbers the columns

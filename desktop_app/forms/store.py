@@ -9,8 +9,8 @@ from datetime import datetime
 from peewee import SqliteDatabase, fn
 
 from db import models as m
-from desktop_app.errors import InvalidInput
-from desktop_app.file_store import StoredFile
+from desktop_app.common.errors import InvalidInput
+from desktop_app.common.file_store import StoredFile
 from desktop_app.forms.form_types import LINE_FIELDS, GradeBands, PlanLine
 from desktop_app.office.settings import get_setting, set_settings
 

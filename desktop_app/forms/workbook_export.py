@@ -13,7 +13,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from desktop_app.documents.xlsx.cells import set_text
 from desktop_app.forms import sheet_layout as sl
 from desktop_app.forms.form_help import help_lines
 from desktop_app.forms.form_types import (
@@ -31,6 +30,7 @@ from desktop_app.forms.form_types import (
     GradeBands,
     PlanLine,
 )
+from desktop_app.render.xlsx.cells import set_text
 
 EMPTY_ROWS = 50  # blank rows after the prefilled ones
 MIN_ROWS = 100  # rows ready to fill, at least

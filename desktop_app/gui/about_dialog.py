@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import __version__
-from desktop_app.paths import fonts_dir, resources_dir
+from desktop_app.common.paths import fonts_dir, resources_dir
 
 APP_LICENCE = "MIT"
 ICON_FILE = "pandu-sop.png"

@@ -33,9 +33,9 @@ from desktop_app.archive.search import (
     search,
     set_note,
 )
-from desktop_app.dates import tanggal
-from desktop_app.errors import DomainError
-from desktop_app.file_store import stored_path
+from desktop_app.common.dates import tanggal
+from desktop_app.common.errors import DomainError
+from desktop_app.common.file_store import stored_path
 from desktop_app.gui.errors import error_text, show_error
 from desktop_app.gui.expedition_page import RowsModel, open_path, table_view
 from desktop_app.office.people import PersonInfo

@@ -1,5 +1,5 @@
 """The "Hari kerja dan libur" settings: office hours, and a year's national holidays, cuti
-bersama and the office's own days off or days worked (saved through calendar_service)."""
+bersama and the office's own days off or days worked (saved through office.calendar)."""
 
 from __future__ import annotations
 
@@ -35,12 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.dates import tanggal
+from desktop_app.common.dates import tanggal
+from desktop_app.common.working_time import WEEKDAY_NAMES, OfficeHours
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.questions import INDONESIAN
-from desktop_app.runs import calendar_service as service
-from desktop_app.runs.calendar_service import CalendarDay
-from desktop_app.runs.working_time import WEEKDAY_NAMES, OfficeHours
+from desktop_app.office import calendar as service
+from desktop_app.office.calendar import CalendarDay
 
 _ROOT = QModelIndex()
 _HEADERS = ("Tanggal", "Hari", "Keterangan", "Jenis")

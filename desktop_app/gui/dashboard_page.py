@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.dates import waktu as _when
+from desktop_app.common.clock import utc_now
+from desktop_app.common.dates import waktu as _when
 from desktop_app.office.people import PersonInfo
-from desktop_app.runs.clock import utc_now
 from desktop_app.runs.dashboard import (
     Dashboard,
     StepTime,

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.documents.naskah import DEFAULT_HARAPAN, SIFAT_DISPOSISI
-from desktop_app.documents.workflow import NUMBERED
 from desktop_app.gui.questions import INDONESIAN
+from desktop_app.naskah.content import DEFAULT_HARAPAN, SIFAT_DISPOSISI
+from desktop_app.naskah.workflow import NUMBERED
 from desktop_app.office.letter_numbers import list_codes
 from desktop_app.office.people import list_people
 from desktop_app.office.signoff import ACTIONS, KINDS, route_or_default

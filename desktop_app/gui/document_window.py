@@ -31,15 +31,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.dates import waktu as _when
-from desktop_app.documents import workflow
-from desktop_app.documents.workflow import NUMBERED, STATUS_LABELS, DocumentDetail
-from desktop_app.errors import DomainError
+from desktop_app.common.dates import waktu as _when
+from desktop_app.common.errors import DomainError
 from desktop_app.gui.document_form import DocumentFormDialog
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.login_dialog import hint_label, message_label, pin_edit
 from desktop_app.gui.pdf_pages import PdfPages
 from desktop_app.gui.questions import confirm
+from desktop_app.naskah import workflow
+from desktop_app.naskah.workflow import NUMBERED, STATUS_LABELS, DocumentDetail
 from desktop_app.office.people import PersonInfo
 from desktop_app.office.signoff import ACTIONS, KINDS
 

@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.documents import workflow
-from desktop_app.documents.verification import VerifyResult, verify_bytes
-from desktop_app.documents.workflow import STATUS_LABELS, DocumentSummary
-from desktop_app.errors import DomainError
+from desktop_app.common.errors import DomainError
 from desktop_app.gui.document_form import DocumentFormDialog
 from desktop_app.gui.errors import show_error
+from desktop_app.naskah import workflow
+from desktop_app.naskah.verification import VerifyResult, verify_bytes
+from desktop_app.naskah.workflow import STATUS_LABELS, DocumentSummary
 from desktop_app.office.people import PersonInfo
 from desktop_app.office.signoff import ACTIONS, KINDS
 

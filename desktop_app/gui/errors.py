@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop_app.errors import DomainError
+from desktop_app.common.errors import DomainError
 
 log = logging.getLogger(__name__)
 

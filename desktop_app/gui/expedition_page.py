@@ -38,12 +38,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.dates import tanggal
-from desktop_app.errors import DomainError
+from desktop_app.common.dates import tanggal
+from desktop_app.common.errors import DomainError
+from desktop_app.common.file_store import stored_path
 from desktop_app.expedition import deliveries as dv
 from desktop_app.expedition import printing, views
 from desktop_app.expedition.views import DeliveryView, Sent
-from desktop_app.file_store import stored_path
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.open_file import open_path
 from desktop_app.gui.print_preview import PrintPreviewDialog

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.errors import DomainError
+from desktop_app.common.errors import DomainError
 from desktop_app.gui.login_dialog import hint_label, message_label, pin_edit
 from desktop_app.office.people import (
     PersonInfo,

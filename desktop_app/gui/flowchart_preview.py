@@ -19,7 +19,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from desktop_app.documents.pdf.fonts import (
+from desktop_app.common.paths import fonts_dir
+from desktop_app.render.geometry import Arrow, FlowchartLayout, Page, Symbol
+from desktop_app.render.pdf.fonts import (
     BOLD,
     FALLBACK,
     FALLBACK_BOLD,
@@ -28,7 +30,7 @@ from desktop_app.documents.pdf.fonts import (
     REGULAR,
     font_for,
 )
-from desktop_app.documents.pdf.geometry_painter import (
+from desktop_app.render.pdf.geometry_painter import (
     ARROW_LINE_PT,
     HEAD_HALF,
     HEAD_LEN,
@@ -36,8 +38,6 @@ from desktop_app.documents.pdf.geometry_painter import (
     SYMBOL_LINE_PT,
     symbol_outline,
 )
-from desktop_app.flowchart.geometry import Arrow, FlowchartLayout, Page, Symbol
-from desktop_app.paths import fonts_dir
 
 NO_PREVIEW = "Pratinjau tidak tersedia: perbaiki masalah SOP terlebih dahulu."
 # reportlab font name -> (Qt family, bold, italic)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.common.clock import to_local
 from desktop_app.forms.exporting import ExportedForm, export_forms, write_file
 from desktop_app.forms.form_types import FORM_TYPES
 from desktop_app.forms.importing import (
@@ -52,7 +53,6 @@ from desktop_app.gui.open_file import open_path
 from desktop_app.gui.print_preview import PrintPreviewDialog
 from desktop_app.gui.questions import confirm
 from desktop_app.office.people import PersonInfo
-from desktop_app.runs.clock import to_local
 from desktop_app.runs.views import RunSummary, list_runs
 
 HEADERS = ("Unit", "Status", "Diimpor", "Baris", "Berkas asal")

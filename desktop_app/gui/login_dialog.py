@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.errors import DomainError
+from desktop_app.common.errors import DomainError
 from desktop_app.office.people import (
     PIN_MAX_DIGITS,
     PIN_MIN_DIGITS,

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.dates import tanggal
+from desktop_app.common.dates import tanggal
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.library_page import file_name
 from desktop_app.gui.print_preview import PrintPreviewDialog

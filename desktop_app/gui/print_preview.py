@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.common.paper import paper_size
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.pdf_pages import PdfPages
-from desktop_app.paper import paper_size
 
 PREVIEW_DPI = 72
 PRINT_DPI = 300

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.dates import waktu as _when
+from desktop_app.common.dates import waktu as _when
 from desktop_app.office.people import PersonInfo
 from desktop_app.runs.views import STATE_LABELS, AttachmentView, StepView
 

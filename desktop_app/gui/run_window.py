@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.common.audit import entries
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.run_step_panel import RunStepPanel
 from desktop_app.office.people import PersonInfo, list_people
 from desktop_app.runs import engine, reports
-from desktop_app.runs.audit import entries
 from desktop_app.runs.views import STATE_LABELS, RunView, run_view
 from desktop_app.workspace import Workspace
 

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop_app.errors import DomainError
+from desktop_app.common.errors import DomainError
+from desktop_app.common.paper import PAPERS
 from desktop_app.office.profile import (
     OfficeProfile,
     Official,
@@ -45,7 +46,6 @@ from desktop_app.office.profile import (
     store_logo,
     unit_problems,
 )
-from desktop_app.paper import PAPERS
 
 ERROR_STYLE = "color: #b00020;"
 HINT_STYLE = "color: #5f6368;"

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.dates import tanggal
+from desktop_app.common.dates import tanggal
 from desktop_app.gui import prefs, questions
 from desktop_app.gui.approve_dialog import Approval, ApproveDialog
 from desktop_app.gui.document_window import PinPrompt
@@ -181,8 +181,8 @@ class SopEditor(QMainWindow):
         if sop_problems(self.sop):
             self.preview.set_layout(None)
             return
-        from desktop_app.documents.pdf.fonts import text_width_mm
         from desktop_app.flowchart.layout import layout_flowchart
+        from desktop_app.render.pdf.fonts import text_width_mm
 
         try:
             self.preview.set_layout(layout_flowchart(self.sop, get_setting("paper"),

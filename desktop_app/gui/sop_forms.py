@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.errors import InvalidInput
+from desktop_app.common.errors import InvalidInput
 from desktop_app.gui.questions import INDONESIAN
 from desktop_app.sop import editing
 from desktop_app.sop.model import IDENTITY_LISTS, Official, Sop

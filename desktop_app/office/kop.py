@@ -1,21 +1,12 @@
-"""The kop (letterhead) data: who the office is, as printed at the top of its documents."""
+"""The office's kop (letterhead) from its settings."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.office.profile import logo_file
 from desktop_app.office.settings import get_setting
-
-
-@dataclass(frozen=True)
-class Kop:
-    pemerintah: str = ""  # "PEMERINTAH KABUPATEN KARANGANYAR"
-    instansi: str = ""  # "KECAMATAN NGARGOYOSO"
-    alamat: str = ""
-    kontak: str = ""  # telepon, email, laman, kode pos on one line
-    logo: Path | None = None  # absolute, inside the data folder
+from desktop_app.render.letterhead import Kop
 
 
 def office_kop(instansi: str = "", data_dir: Path | None = None) -> Kop:

@@ -16,14 +16,14 @@ from peewee import IntegrityError, OperationalError, SqliteDatabase, fn
 
 from db import models as m
 from db.models import utc_now
-from desktop_app.dates import tanggal
-from desktop_app.errors import DomainError, InvalidInput, NotFound
+from desktop_app.common import audit
+from desktop_app.common.clock import to_local
+from desktop_app.common.dates import tanggal
+from desktop_app.common.errors import DomainError, InvalidInput, NotFound
 from desktop_app.office.settings import get_setting, set_settings
-from desktop_app.runs import audit
-from desktop_app.runs.clock import to_local
 
 if TYPE_CHECKING:
-    from desktop_app.office.kop import Kop
+    from desktop_app.render.letterhead import Kop
 
 FORMAT_KEY = "format_nomor"
 FORMAT_FIELDS = ("klasifikasi", "nomor", "kode_unit", "tahun")
@@ -295,7 +295,7 @@ def register_years() -> list[int]:
 
 def register_pdf(year: int, kop: Kop, paper: str) -> bytes:
     """The printable agenda surat keluar of one year."""
-    from desktop_app.documents.pdf.table_report import TableReport, render_table_report
+    from desktop_app.render.pdf.table_report import TableReport, render_table_report
 
     entries = register(year)
     rows = [[str(e.sequence), e.number, tanggal(e.letter_date), e.kind_label, e.perihal,

@@ -14,7 +14,7 @@ from peewee import SqliteDatabase, fn
 
 from db import models as m
 from db.models import utc_now
-from desktop_app.errors import DomainError, InvalidInput, NotFound
+from desktop_app.common.errors import DomainError, InvalidInput, NotFound
 from desktop_app.office.profile import load_profile, nip_problem, normalize_nip
 
 log = logging.getLogger(__name__)

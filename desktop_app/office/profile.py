@@ -10,8 +10,8 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from db import models as m
-from desktop_app.errors import InvalidInput
-from desktop_app.file_store import FILES_FOLDER, store_bytes
+from desktop_app.common.errors import InvalidInput
+from desktop_app.common.file_store import FILES_FOLDER, store_bytes
 from desktop_app.office.settings import PAPER_SIZES, get_setting, set_settings
 
 KOP_FIELDS = ("pemerintah", "nama_kantor", "alamat", "telepon", "email", "laman", "kode_pos")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from peewee import SqliteDatabase
 
 from db import models as m
-from desktop_app.errors import InvalidInput
+from desktop_app.common.errors import InvalidInput
 
 PAPER_SIZES = ("F4", "A4")
 DEFAULTS: dict[str, str] = {

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from peewee import SqliteDatabase
 
 from db import models as m
-from desktop_app.errors import InvalidInput
+from desktop_app.common.errors import InvalidInput
 
 KINDS = {"surat_dinas": "Surat dinas", "surat_pengantar": "Surat pengantar",
          "nota_dinas": "Nota dinas", "disposisi": "Lembar disposisi"}

@@ -7,16 +7,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from db import models as m
-from desktop_app.office.people import PersonInfo
-from desktop_app.runs.calendar_service import load_office_hours, office_calendar
-from desktop_app.runs.clock import to_local, utc_now
-from desktop_app.runs.views import RunSummary, RunView, list_runs, run_view
-from desktop_app.runs.working_time import (
+from desktop_app.common.clock import to_local, utc_now
+from desktop_app.common.waktu import parse_waktu
+from desktop_app.common.working_time import (
     WORKING_DAYS_PER_MONTH,
     WORKING_DAYS_PER_WEEK,
     WorkingCalendar,
 )
-from desktop_app.sop.waktu import parse_waktu
+from desktop_app.office.calendar import load_office_hours, office_calendar
+from desktop_app.office.people import PersonInfo
+from desktop_app.runs.views import RunSummary, RunView, list_runs, run_view
 
 
 @dataclass(frozen=True)

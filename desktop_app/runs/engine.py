@@ -14,11 +14,11 @@ from pathlib import Path
 from peewee import SqliteDatabase, fn
 
 from db import models as m
-from desktop_app.errors import DomainError, InvalidInput, NotFound
-from desktop_app.file_store import store_file
-from desktop_app.runs import audit
-from desktop_app.runs.clock import to_local, to_utc, utc_now
-from desktop_app.sop.waktu import parse_waktu
+from desktop_app.common import audit
+from desktop_app.common.clock import to_local, to_utc, utc_now
+from desktop_app.common.errors import DomainError, InvalidInput, NotFound
+from desktop_app.common.file_store import store_file
+from desktop_app.common.waktu import parse_waktu
 
 
 class NotAllowed(DomainError):
@@ -99,7 +99,7 @@ def _activate(run: m.Run, number: int, at: datetime) -> None:
 def _due(run: m.Run, step: m.Step, at: datetime) -> datetime | None:
     if not step.waktu:
         return None
-    from desktop_app.runs.calendar_service import office_calendar
+    from desktop_app.office.calendar import office_calendar
 
     local = to_local(at)
     calendar = office_calendar(range(local.year, local.year + 3))

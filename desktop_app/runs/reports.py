@@ -5,16 +5,16 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from desktop_app.dates import tanggal
+from desktop_app.common.audit import entries
+from desktop_app.common.dates import tanggal
 from desktop_app.office.kop import office_kop
 from desktop_app.office.settings import get_setting
-from desktop_app.runs.audit import entries
 from desktop_app.runs.monitoring import MonitoringRow
 from desktop_app.runs.views import run_view
 
 
 def audit_pdf(run_id: int, data_dir: Path | None = None, paper: str | None = None) -> bytes:
-    from desktop_app.documents.pdf.table_report import TableReport, render_table_report
+    from desktop_app.render.pdf.table_report import TableReport, render_table_report
 
     view = run_view(run_id)
     rows = [[e.at.strftime("%d-%m-%Y %H.%M"), e.person, e.on_behalf_of, e.action, e.detail]
@@ -26,7 +26,7 @@ def audit_pdf(run_id: int, data_dir: Path | None = None, paper: str | None = Non
 
 
 def audit_xlsx(run_id: int) -> bytes:
-    from desktop_app.documents.xlsx.audit_trail import audit_xlsx as render
+    from desktop_app.render.xlsx.audit_trail import audit_xlsx as render
 
     return render(run_view(run_id).title, entries(run_id))
 
@@ -34,7 +34,7 @@ def audit_xlsx(run_id: int) -> bytes:
 def monitoring_pdf(rows: list[MonitoringRow], start: date, end: date, penilai_jabatan: str,
                    penilai_nama: str = "", penilai_nip: str = "", place: str = "",
                    data_dir: Path | None = None, paper: str | None = None) -> bytes:
-    from desktop_app.documents.pdf.table_report import (
+    from desktop_app.render.pdf.table_report import (
         Signature,
         TableReport,
         render_table_report,

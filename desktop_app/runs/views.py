@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from db import models as m
-from desktop_app.errors import NotFound
-from desktop_app.runs.clock import to_local, utc_now
+from desktop_app.common.clock import to_local, utc_now
+from desktop_app.common.errors import NotFound
 
 STATE_LABELS = {"menunggu": "menunggu", "aktif": "sedang dikerjakan", "selesai": "selesai",
                 "dikembalikan": "dikembalikan", "dilewati": "dilewati"}
@@ -100,7 +100,7 @@ class RunView:
 
 
 def _calendar_for(rows: list[m.RunStep]):
-    from desktop_app.runs.calendar_service import office_calendar
+    from desktop_app.office.calendar import office_calendar
 
     years = {to_local(r.due_at).year for r in rows if r.due_at} or {utc_now().year}
     return office_calendar(range(min(years), max(years) + 2))

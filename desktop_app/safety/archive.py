@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop_app.errors import InvalidInput
-from desktop_app.file_store import FILES_FOLDER
-from desktop_app.paths import DATABASE_NAME
+from desktop_app.common.errors import InvalidInput
+from desktop_app.common.file_store import FILES_FOLDER
+from desktop_app.common.paths import DATABASE_NAME
 
 FORMAT = "pandu-cadangan/1"
 MANIFEST = "manifest.json"

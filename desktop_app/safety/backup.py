@@ -19,10 +19,10 @@ from pathlib import Path
 from urllib.request import pathname2url
 
 from desktop_app import __version__
-from desktop_app.errors import DomainError, InvalidInput
-from desktop_app.file_store import FILES_FOLDER
-from desktop_app.paths import DATABASE_NAME
-from desktop_app.runs.clock import to_local, utc_now
+from desktop_app.common.clock import to_local, utc_now
+from desktop_app.common.errors import DomainError, InvalidInput
+from desktop_app.common.file_store import FILES_FOLDER
+from desktop_app.common.paths import DATABASE_NAME
 from desktop_app.safety.archive import (
     DATABASE_MEMBER,
     FILE_MEMBER,

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from desktop_app.errors import DomainError
+from desktop_app.common.errors import DomainError
 from desktop_app.safety.storage import StorageError, os_error_message
 
 LOCK_NAME = "pandu.lock"

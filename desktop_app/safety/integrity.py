@@ -14,7 +14,7 @@ from pathlib import Path
 
 from peewee import DatabaseError, SqliteDatabase
 
-from desktop_app.file_store import FILES_FOLDER
+from desktop_app.common.file_store import FILES_FOLDER
 from desktop_app.safety.archive import FILE_MEMBER
 
 RESTORE_HINT = ("Pulihkan dari cadangan terakhir yang sehat: menu \"Pulihkan dari "
@@ -198,7 +198,7 @@ def _file_problems(database: SqliteDatabase, data_dir: Path, quick: bool, progre
 
 def _audit_problems() -> tuple[list[Problem], int]:
     from db import models as m
-    from desktop_app.runs.audit import verify_chain
+    from desktop_app.common.audit import verify_chain
 
     if not m.AuditEntry.table_exists():
         return [], 0

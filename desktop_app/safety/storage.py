@@ -14,7 +14,7 @@ import sqlite3
 import uuid
 from pathlib import Path
 
-from desktop_app.errors import DomainError
+from desktop_app.common.errors import DomainError
 
 _FULL = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG)
 _READ_ONLY = (errno.EROFS, errno.EACCES, errno.EPERM)

@@ -8,7 +8,7 @@ import copy
 import re
 from dataclasses import replace
 
-from desktop_app.errors import InvalidInput
+from desktop_app.common.errors import InvalidInput
 from desktop_app.sop.model import Lane, Sop, Step
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from peewee import SqliteDatabase, fn
 
 from db import models as m
-from desktop_app.errors import InvalidInput, NotFound
+from desktop_app.common.errors import InvalidInput, NotFound
 from desktop_app.sop.model import Official, Sop
 from desktop_app.sop.sopfile import FILE_SUFFIX, read_sop_file, write_sop_file
 from desktop_app.sop.store import (
@@ -181,9 +181,9 @@ def approve_as(database: SqliteDatabase, sop_id: int, approver: Official, on: da
                person_id: int, pin: str) -> None:
     """Sahkan from the window: the logged-in person confirms with their PIN and must be the
     approving official (same NIP) or an admin; staff can never approve."""
+    from desktop_app.common import audit
     from desktop_app.office import people
     from desktop_app.office.profile import normalize_nip
-    from desktop_app.runs import audit
 
     person = people.verify_login(database, person_id, pin)  # a wrong PIN counts to lock-out
     same = bool(person.nip) and person.nip == normalize_nip(approver.nip)

@@ -14,9 +14,9 @@ from desktop_app.sop.model import Sop
 def sop_sheet_pdf(sop: Sop, paper: str | None = None, data_dir: Path | None = None) -> bytes:
     """The SOP sheet as PDF bytes, on `paper` or the office's default paper. With the data
     folder, the kop carries the office's logo."""
-    from desktop_app.documents.pdf.fonts import text_width_mm
-    from desktop_app.documents.pdf.sop_sheet import render_sop_sheet
     from desktop_app.flowchart.layout import layout_flowchart
+    from desktop_app.render.pdf.fonts import text_width_mm
+    from desktop_app.sop.sheet_pdf import render_sop_sheet
 
     paper = (paper or get_setting("paper")).upper()
     layout = layout_flowchart(sop, paper, text_width_mm)

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from desktop_app.errors import InvalidInput
+from desktop_app.common.errors import InvalidInput
 from desktop_app.sop.model import IDENTITY_LISTS, Identity, Lane, Official, Sop, Step
 from desktop_app.sop.validation import require_valid, sop_problems
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from desktop_app.errors import InvalidInput
+from desktop_app.common.errors import InvalidInput
+from desktop_app.common.waktu import parse_waktu
 from desktop_app.sop.model import DOCUMENT_KINDS, SYMBOLS, Sop, Step
-from desktop_app.sop.waktu import parse_waktu
 
 KODE_PATTERN = re.compile(r"^[a-z0-9_]+$")
 

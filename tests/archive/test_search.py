@@ -17,9 +17,9 @@ from desktop_app.archive.search import (
     search,
     set_note,
 )
-from desktop_app.documents import workflow
-from desktop_app.errors import InvalidInput
+from desktop_app.common.errors import InvalidInput
 from desktop_app.expedition import deliveries as dv
+from desktop_app.naskah import workflow
 from desktop_app.office.letter_numbers import cancel_number, take_number
 from tests.expedition.conftest import CONTENT, office, routed, sending  # noqa: F401 - fixtures
 

@@ -9,11 +9,11 @@ from datetime import date, datetime
 import pytest
 
 from db import models as m
-from desktop_app.documents import workflow
+from desktop_app.naskah import workflow
 from desktop_app.office.signoff import set_route
 from desktop_app.runs import engine
 from desktop_app.runs.views import run_view
-from tests.documents.test_workflow import CONTENT, routed  # noqa: F401 - the fixture
+from tests.naskah.test_workflow import CONTENT, routed  # noqa: F401 - the fixture
 from tests.runs.conftest import office  # noqa: F401 - the fixture
 
 SIGNED_ON = date(2026, 1, 12)  # a Monday

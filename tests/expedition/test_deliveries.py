@@ -8,11 +8,11 @@ from datetime import date
 import pytest
 
 from db import models as m
-from desktop_app.documents import workflow
-from desktop_app.errors import InvalidInput
+from desktop_app.common.errors import InvalidInput
+from desktop_app.common.file_store import stored_path
 from desktop_app.expedition import deliveries as dv
 from desktop_app.expedition import views
-from desktop_app.file_store import stored_path
+from desktop_app.naskah import workflow
 from tests.expedition.conftest import CONTENT
 
 BAPPEDA = "Kepala BAPERLITBANG di Karanganyar"

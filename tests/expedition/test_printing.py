@@ -10,7 +10,7 @@ import pytest
 
 from desktop_app import cli
 from desktop_app.cli import main
-from desktop_app.errors import InvalidInput
+from desktop_app.common.errors import InvalidInput
 from desktop_app.expedition import deliveries as dv
 from desktop_app.expedition import printing
 
@@ -91,9 +91,9 @@ def test_tanda_terima_slips(listed):
 
 def test_pandu_ekspedisi_print(listed, tmp_path, capsys, monkeypatch):
     s, _bundle, _other = listed
-    if "desktop_app.expedition_cli" not in cli.COMMAND_MODULES:  # until cli.py lists it
+    if "desktop_app.cli.ekspedisi" not in cli.COMMAND_MODULES:  # until cli.py lists it
         monkeypatch.setattr(cli, "COMMAND_MODULES",
-                            (*cli.COMMAND_MODULES, "desktop_app.expedition_cli"))
+                            (*cli.COMMAND_MODULES, "desktop_app.cli.ekspedisi"))
     out = tmp_path / "buku.pdf"
     args = ["--data-dir", str(s.data_dir), "ekspedisi", "print", "--from", "2026-01-01",
             "--to", "2026-12-31", "-o", str(out)]

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from desktop_app.documents.xlsx.cells import set_text
 from desktop_app.forms import sheet_layout as sl
 from desktop_app.forms.form_types import FORM_TYPES
 from desktop_app.office.profile import OfficeProfile, Official, Unit, save_profile
+from desktop_app.render.xlsx.cells import set_text
 
 UNITS = ("Seksi Pemerintahan", "Seksi Ketentraman dan Ketertiban Umum",
          "Seksi Pemberdayaan Masyarakat", "Subbag Umum dan Kepegawaian",

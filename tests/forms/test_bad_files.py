@@ -10,7 +10,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from db import models as m
-from desktop_app.errors import InvalidInput
+from desktop_app.common.errors import InvalidInput
 from desktop_app.forms import sheet_layout as sl
 from desktop_app.forms import workbook_import
 from desktop_app.forms.exporting import export_forms

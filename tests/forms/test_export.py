@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from openpyxl import load_workbook
 
-from desktop_app.errors import InvalidInput
+from desktop_app.common.errors import InvalidInput
 from desktop_app.forms import sheet_layout as sl
 from desktop_app.forms.exporting import export_forms, unit_form
 from desktop_app.forms.form_types import HIGHER_BETTER, LOWER_BETTER

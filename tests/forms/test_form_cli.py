@@ -11,9 +11,9 @@ from tests.forms.conftest import UNITS, fill, rkt_row
 
 @pytest.fixture(autouse=True)
 def form_commands(monkeypatch):
-    if "desktop_app.form_cli" not in cli.COMMAND_MODULES:  # until cli.py lists it
+    if "desktop_app.cli.form" not in cli.COMMAND_MODULES:  # until cli.py lists it
         monkeypatch.setattr(cli, "COMMAND_MODULES",
-                            (*cli.COMMAND_MODULES, "desktop_app.form_cli"))
+                            (*cli.COMMAND_MODULES, "desktop_app.cli.form"))
 
 
 def test_export_import_merge(office, tmp_path, capsys):

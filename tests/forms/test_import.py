@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from db import models as m
-from desktop_app.errors import InvalidInput
+from desktop_app.common.errors import InvalidInput
 from desktop_app.forms import sheet_layout as sl
 from desktop_app.forms.exporting import export_forms
 from desktop_app.forms.form_types import LOWER_BETTER, PlanLine
@@ -164,8 +164,8 @@ def test_someone_else_imported_in_between(office, tmp_path):
 
 
 def test_import_within_a_run_is_audited(office, tmp_path):
+    from desktop_app.common.audit import entries
     from desktop_app.office.people import add_person
-    from desktop_app.runs.audit import entries
     from desktop_app.runs.engine import Actor, start_run
     from desktop_app.sop import library
     from desktop_app.sop.model import Official

@@ -11,7 +11,7 @@ import pdfplumber
 import pytest
 from openpyxl import load_workbook
 
-from desktop_app.errors import InvalidInput
+from desktop_app.common.errors import InvalidInput
 from desktop_app.forms.exporting import export_forms
 from desktop_app.forms.form_types import LOWER_BETTER, GradeBands
 from desktop_app.forms.importing import check_forms, import_forms

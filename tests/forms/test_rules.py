@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from desktop_app.errors import InvalidInput
+from desktop_app.common.errors import InvalidInput
 from desktop_app.forms.cell_values import cell_value, format_number, format_percent
 from desktop_app.forms.diff import line_changes
 from desktop_app.forms.form_types import (

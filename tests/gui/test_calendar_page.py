@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QApplication
 
+from desktop_app.common.working_time import OfficeHours
 from desktop_app.gui import calendar_page
 from desktop_app.gui.calendar_page import CalendarPage
-from desktop_app.runs.calendar_service import add_office_day, list_office_days, load_office_hours
-from desktop_app.runs.working_time import OfficeHours
+from desktop_app.office.calendar import add_office_day, list_office_days, load_office_hours
 
 
 @pytest.fixture

@@ -9,13 +9,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from desktop_app.documents import workflow
-from desktop_app.documents.verification import verify_bytes
 from desktop_app.gui.document_form import DocumentFormDialog
 from desktop_app.gui.document_window import DocumentWindow, PinPrompt
 from desktop_app.gui.documents_page import DocumentsPage, VerifyDialog
+from desktop_app.naskah import workflow
+from desktop_app.naskah.verification import verify_bytes
 from desktop_app.office.people import get_person
-from tests.documents.test_workflow import CONTENT, routed  # noqa: F401 - the fixture
+from tests.naskah.test_workflow import CONTENT, routed  # noqa: F401 - the fixture
 from tests.runs.conftest import office  # noqa: F401 - the fixture
 
 TITLE = "Penyampaian Renja 2027"

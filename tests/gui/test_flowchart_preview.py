@@ -7,7 +7,8 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QFontInfo, QImage, QPainter
 from PySide6.QtWidgets import QScrollArea
 
-from desktop_app.documents.pdf.fonts import font_for, text_width_mm
+from desktop_app.common.paper import paper_size
+from desktop_app.common.paths import templates_dir
 from desktop_app.flowchart.layout import layout_flowchart
 from desktop_app.gui.flowchart_preview import (
     NO_PREVIEW,
@@ -17,8 +18,7 @@ from desktop_app.gui.flowchart_preview import (
     register_app_fonts,
     text_font,
 )
-from desktop_app.paper import paper_size
-from desktop_app.paths import templates_dir
+from desktop_app.render.pdf.fonts import font_for, text_width_mm
 from desktop_app.sop.sopfile import read_sop_file
 
 RKT_KECAMATAN = "04-rkt-kecamatan"

@@ -41,7 +41,7 @@ def test_register_and_format(qtbot, office, monkeypatch, screenshot):  # noqa: F
     page.layout_fields["margin_kiri"].setValue(25)
     page.layout_fields["ukuran_huruf"].setValue(11)
     next(b for b in page.findChildren(QPushButton) if "tata" in b.text()).click()
-    from desktop_app.documents.compose import page_setup
+    from desktop_app.naskah.compose import page_setup
 
     assert (page_setup().margin_left, page_setup().font_size) == (25, 11)
     screenshot(page, "letter-numbers")

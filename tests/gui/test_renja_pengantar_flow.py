@@ -9,10 +9,10 @@ from datetime import date
 import pdfplumber
 
 from desktop_app.cli import main
-from desktop_app.documents import workflow
 from desktop_app.gui.document_form import DocumentFormDialog
 from desktop_app.gui.document_window import PinPrompt
 from desktop_app.gui.main_window import MainWindow
+from desktop_app.naskah import workflow
 from desktop_app.office import profile
 from desktop_app.office.people import get_person
 from desktop_app.office.signoff import set_route

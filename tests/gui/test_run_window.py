@@ -99,8 +99,8 @@ def test_other_people_cannot_act(qtbot, office, monkeypatch):  # noqa: F811
 def test_an_admin_reassigns_a_lane(qtbot, office, monkeypatch):  # noqa: F811
     from datetime import date
 
+    from desktop_app.common.audit import entries
     from desktop_app.runs import engine
-    from desktop_app.runs.audit import entries
 
     run_id = engine.start_run(office.workspace.database, office.sop_id, "RKT", 2027,
                               date.today(), office.assignments, office.admin)

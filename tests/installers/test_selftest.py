@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app import cli, selftest_cli
+from desktop_app import cli
 from desktop_app.cli import main
+from desktop_app.cli import selftest as selftest_cli
 
-SELFTEST = "desktop_app.selftest_cli"
+SELFTEST = "desktop_app.cli.selftest"
 CHECKS = ("folder data sementara", "tanggal dan hari libur", "cetak lembar SOP (PDF)",
           "lembar kerja (XLSX)", "formulir", "jendela utama (offscreen)")
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from db import models as m
-from desktop_app.errors import InvalidInput, NotFound
+from desktop_app.common.audit import verify_chain
+from desktop_app.common.errors import InvalidInput, NotFound
 from desktop_app.office.kop import office_kop
 from desktop_app.office.letter_numbers import (
     LetterNumber,
@@ -29,7 +30,6 @@ from desktop_app.office.letter_numbers import (
     take_number,
 )
 from desktop_app.office.settings import set_settings
-from desktop_app.runs.audit import verify_chain
 
 SOP_CODE = "000.7.2.6"
 

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from db import models as m
-from desktop_app.errors import InvalidInput, NotFound
+from desktop_app.common.errors import InvalidInput, NotFound
 from desktop_app.office.people import (
     ROLES,
     LockedOut,

@@ -10,7 +10,7 @@ import pytest
 from peewee import IntegrityError
 
 from db import models as m
-from desktop_app.errors import InvalidInput
+from desktop_app.common.errors import InvalidInput
 from desktop_app.office.kop import office_kop
 from desktop_app.office.profile import (
     LOGO_MAX_BYTES,

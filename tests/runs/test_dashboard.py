@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from desktop_app.office.calendar import office_calendar
 from desktop_app.office.people import get_person
 from desktop_app.runs import engine
-from desktop_app.runs.calendar_service import office_calendar
 from desktop_app.runs.dashboard import dashboard, duration_text, standard_minutes, step_times
 from desktop_app.runs.views import run_view
 

@@ -7,8 +7,9 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from db import models as m
-from desktop_app.errors import InvalidInput
-from desktop_app.runs import audit, engine
+from desktop_app.common import audit
+from desktop_app.common.errors import InvalidInput
+from desktop_app.runs import engine
 from desktop_app.runs.engine import NotAllowed
 from desktop_app.runs.views import list_runs, run_view
 

@@ -8,9 +8,14 @@ from datetime import date, datetime, time, timedelta
 import pytest
 
 from db import models as m
-from desktop_app.errors import InvalidInput, NotFound
-from desktop_app.office.settings import get_setting
-from desktop_app.runs.calendar_service import (
+from desktop_app.common.errors import InvalidInput, NotFound
+from desktop_app.common.waktu import Waktu, parse_waktu
+from desktop_app.common.working_time import (
+    OfficeHours,
+    WorkingCalendar,
+    national_holidays,
+)
+from desktop_app.office.calendar import (
     OfficeDay,
     add_office_day,
     list_office_days,
@@ -20,12 +25,7 @@ from desktop_app.runs.calendar_service import (
     save_office_hours,
     year_days,
 )
-from desktop_app.runs.working_time import (
-    OfficeHours,
-    WorkingCalendar,
-    national_holidays,
-)
-from desktop_app.sop.waktu import Waktu, parse_waktu
+from desktop_app.office.settings import get_setting
 
 
 @pytest.fixture(scope="module")

@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 
 from db import models as m
-from desktop_app.file_store import store_bytes
+from desktop_app.common.file_store import store_bytes
 from desktop_app.office import profile
 from desktop_app.office.settings import set_settings
 from desktop_app.runs import engine
 from desktop_app.runs.views import run_view
 from tests.runs.conftest import Office, office  # noqa: F401 - the fixture
 
-SAFETY_MODULES = ("desktop_app.backup_cli", "desktop_app.restore_cli", "desktop_app.check_cli")
+SAFETY_MODULES = ("desktop_app.cli.backup", "desktop_app.cli.restore", "desktop_app.cli.check")
 PNG = b"\x89PNG\r\n\x1a\n" + b"logo kecamatan" * 20
 START = datetime(2026, 11, 23, 1, 0)  # a Monday, 08.00 WIB
 

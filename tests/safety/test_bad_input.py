@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from desktop_app.cli import main
-from desktop_app.errors import InvalidInput
-from desktop_app.file_store import store_bytes, store_file, stored_path
+from desktop_app.common.errors import InvalidInput
+from desktop_app.common.file_store import store_bytes, store_file, stored_path
 from desktop_app.safety.archive import FILE_MEMBER
 from desktop_app.sop.sopfile import parse_sop_bytes
 from desktop_app.workspace import open_workspace

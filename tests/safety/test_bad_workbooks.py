@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-pytest.importorskip("desktop_app.form_cli")
+pytest.importorskip("desktop_app.cli.form")
 
 from desktop_app.office.profile import (  # noqa: E402
     OfficeProfile,
@@ -66,7 +66,7 @@ class Forms:
 def forms(tmp_path, cli, monkeypatch):
     import desktop_app.cli as cli_module
 
-    modules = tuple(dict.fromkeys(cli_module.COMMAND_MODULES + ("desktop_app.form_cli",)))
+    modules = tuple(dict.fromkeys(cli_module.COMMAND_MODULES + ("desktop_app.cli.form",)))
     monkeypatch.setattr(cli_module, "COMMAND_MODULES", modules)
     return Forms(tmp_path, cli)
 

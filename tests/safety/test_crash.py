@@ -108,7 +108,7 @@ def _sop_names(data_dir: Path) -> list[str]:
 def test_killed_while_restoring_the_data_is_the_old_or_the_new(tmp_path):
     """Restore replaces database and files atomically: whatever the moment of the kill, the
     data is one backup or the other, never a mix, and sound."""
-    from desktop_app.file_store import store_bytes
+    from desktop_app.common.file_store import store_bytes
     from desktop_app.safety.backup import create_backup
     from desktop_app.sop import library
 

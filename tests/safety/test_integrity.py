@@ -64,7 +64,7 @@ def test_a_deleted_audit_entry_is_found(filled):
 
 
 def test_a_damaged_database_is_reported_with_what_to_do(filled):
-    import desktop_app.check_cli as check_cli
+    import desktop_app.cli.check as check_cli
 
     data = filled.data_dir
     db = filled.workspace.database
@@ -95,7 +95,7 @@ def test_a_file_that_is_not_a_database(tmp_path):
     import contextlib
     import io
 
-    import desktop_app.check_cli as check_cli
+    import desktop_app.cli.check as check_cli
 
     data = tmp_path / "data"
     data.mkdir()

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from db import models as m
-from desktop_app.documents import workflow
+from desktop_app.naskah import workflow
 from desktop_app.office import people
 from desktop_app.office.signoff import set_route
-from tests.documents.test_workflow import CONTENT
+from tests.naskah.test_workflow import CONTENT
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ from peewee import SqliteDatabase
 
 from db import models as m
 from db.database import PRAGMAS, applied_migrations, migrate
-from desktop_app.errors import InvalidInput
-from desktop_app.file_store import store_bytes
+from desktop_app.common.errors import InvalidInput
+from desktop_app.common.file_store import store_bytes
 from desktop_app.safety import archive, backup, restore
 from desktop_app.safety.instance_lock import acquire
 from desktop_app.safety.integrity import check_data
@@ -227,7 +227,7 @@ def test_a_full_disk_during_restore_leaves_the_data_as_it_was(filled, tmp_path, 
 
 
 def test_a_damaged_database_can_still_be_restored(filled, tmp_path):
-    import desktop_app.restore_cli as restore_cli
+    import desktop_app.cli.restore as restore_cli
 
     saved = backup.create_backup(filled.data_dir, tmp_path / "b.zip").path
     data = filled.data_dir
@@ -269,7 +269,7 @@ def test_restore_without_the_window_database(data_dir, tmp_path, valid_sop):
     import contextlib
     import io
 
-    import desktop_app.restore_cli as restore_cli
+    import desktop_app.cli.restore as restore_cli
 
     path, sop, sop_id, stored = _first_version_backup(tmp_path, valid_sop)
     open_workspace(data_dir).close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.errors import InvalidInput
+from desktop_app.common.errors import InvalidInput
 from desktop_app.sop import editing
 from desktop_app.sop.sopfile import sop_from_dict
 from desktop_app.sop.validation import sop_problems

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from desktop_app.errors import InvalidInput
+from desktop_app.common.errors import InvalidInput
 from desktop_app.sop import editing, library
 from desktop_app.sop.model import Official
 from desktop_app.sop.printing import sop_sheet_pdf

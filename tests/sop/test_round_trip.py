@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.paths import templates_dir
+from desktop_app.common.paths import templates_dir
 from desktop_app.sop import library
 from desktop_app.sop.sopfile import FILE_SUFFIX, read_sop_file
 

@@ -1,0 +1,84 @@
+"""The audit trail: entries are only ever appended. Each carries the hash of the previous
+entry, so an edited or deleted entry breaks the chain and `verify_chain` finds it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from db import models as m
+from desktop_app.common.clock import to_local, utc_now
+
+ACTION_LABELS = {
+    "mulai": "Memulai proses", "centang": "Mencentang kelengkapan",
+    "hapus_centang": "Menghapus centang", "alasan": "Menjelaskan kelengkapan yang tidak ada",
+    "lampiran": "Melampirkan berkas", "catatan": "Menambah catatan",
+    "selesai": "Menyelesaikan langkah", "ya": "Keputusan: ya, lanjut",
+    "kembalikan": "Keputusan: tidak, dikembalikan", "ganti_petugas": "Mengganti petugas",
+    "proses_selesai": "Proses selesai",
+    "naskah_dibuat": "Membuat naskah", "naskah_diubah": "Mengubah naskah (versi baru)",
+    "paraf": "Memaraf naskah", "tanda_tangan": "Menandatangani naskah",
+    "naskah_dikembalikan": "Mengembalikan naskah",
+    "ambil_nomor": "Mengambil nomor surat", "batal_nomor": "Membatalkan nomor surat",
+    "ubah_format_nomor": "Mengubah format nomor surat",
+    "tambah_kode_klasifikasi": "Menambah kode klasifikasi",
+    "aktifkan_kode_klasifikasi": "Mengaktifkan kode klasifikasi",
+    "nonaktifkan_kode_klasifikasi": "Menonaktifkan kode klasifikasi",
+    "impor_formulir": "Mengimpor formulir isian",
+    "ekspedisi_tambah": "Menambah ke daftar ekspedisi", "ekspedisi_kirim": "Menandai dikirim",
+    "ekspedisi_terima": "Mencatat tanda terima",
+    "ekspedisi_ubah_terima": "Mengubah tanda terima",
+    "ekspedisi_hapus": "Menghapus dari daftar ekspedisi",
+    "arsip_catatan": "Menulis catatan arsip", "sahkan_sop": "Mengesahkan SOP",
+}
+
+
+@dataclass(frozen=True)
+class AuditView:
+    at: datetime
+    person: str
+    on_behalf_of: str
+    action: str
+    detail: str
+
+
+def _digest(prev_hash: str, run_id, at: datetime, person_id, behalf_id, action: str,
+            detail: str) -> str:
+    payload = json.dumps([prev_hash, run_id, at.isoformat(timespec="microseconds"), person_id,
+                          behalf_id, action, detail], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def append(run_id: int | None, person_id: int | None, action: str, detail: str = "",
+           on_behalf_of: int | None = None, at: datetime | None = None) -> None:
+    """Append one entry (the caller owns the transaction)."""
+    at = at or utc_now()
+    last = m.AuditEntry.select(m.AuditEntry.hash).order_by(m.AuditEntry.id.desc()).first()
+    prev = last.hash if last else ""
+    m.AuditEntry.create(run=run_id, at=at, person=person_id, on_behalf_of=on_behalf_of,
+                        action=action, detail=detail, prev_hash=prev,
+                        hash=_digest(prev, run_id, at, person_id, on_behalf_of, action, detail))
+
+
+def entries(run_id: int) -> list[AuditView]:
+    names = {p.id: p.nama for p in m.Person.select(m.Person.id, m.Person.nama)}
+    return [AuditView(to_local(e.at), names.get(e.person_id, "-"), names.get(e.on_behalf_of_id, ""),
+                      ACTION_LABELS.get(e.action, e.action), e.detail)
+            for e in m.AuditEntry.select().where(m.AuditEntry.run == run_id)
+            .order_by(m.AuditEntry.id)]
+
+
+def verify_chain() -> list[str]:
+    """Problems with the trail, in Indonesian; empty when every entry is intact."""
+    problems, prev = [], ""
+    for entry in m.AuditEntry.select().order_by(m.AuditEntry.id):
+        if entry.prev_hash != prev:
+            problems.append(f"catatan jejak audit sebelum nomor {entry.id} hilang atau diubah")
+        expected = _digest(entry.prev_hash, entry.run_id, entry.at, entry.person_id,
+                           entry.on_behalf_of_id, entry.action, entry.detail)
+        if entry.hash != expected:
+            problems.append(f"catatan jejak audit nomor {entry.id} telah diubah")
+        prev = entry.hash
+    return problems

@@ -1,0 +1,66 @@
+"""The office's files in the data folder, stored by content hash (berkas/<sha256>.<ext>).
+
+Names from outside never become paths: only the hash and a known extension do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop_app.common.errors import DomainError, InvalidInput
+
+FILES_FOLDER = "berkas"
+MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
+_STORED = re.compile(rf"{FILES_FOLDER}/[0-9a-f]{{64}}(\.[a-z0-9]{{1,8}})?")
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    sha256: str
+    relative_path: str
+    size: int
+
+
+def store_bytes(data_dir: Path, data: bytes, extension: str) -> StoredFile:
+    """Write `data` once under its hash; storing the same content again costs nothing."""
+    extension = re.sub(r"[^a-z0-9]", "", extension.lower())[:8]
+    digest = hashlib.sha256(data).hexdigest()
+    relative = f"{FILES_FOLDER}/{digest}" + (f".{extension}" if extension else "")
+    target = data_dir / relative
+    if not target.exists():
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(target.name + ".tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise DomainError(f"Berkas tidak dapat disimpan di folder data {data_dir} "
+                              f"({exc.strerror}). Periksa izin folder dan sisa ruang disk."
+                              ) from exc
+    return StoredFile(digest, relative, len(data))
+
+
+def store_file(data_dir: Path, source: Path, max_bytes: int = MAX_ATTACHMENT_BYTES
+               ) -> StoredFile:
+    """Copy a file the user picked into the data folder."""
+    try:
+        size = source.stat().st_size
+        if size > max_bytes:
+            raise InvalidInput(f'Berkas "{source.name}" lebih dari {max_bytes // 2**20} MB.')
+        data = source.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(f'Berkas "{source.name}" tidak dapat dibaca ({exc.strerror}).'
+                           ) from exc
+    return store_bytes(data_dir, data, source.suffix.lstrip("."))
+
+
+def stored_path(data_dir: Path, relative: str) -> Path | None:
+    """The absolute path of a stored file, or None if the name is not ours or it is gone."""
+    if not _STORED.fullmatch(relative or ""):
+        return None
+    path = (data_dir / relative).absolute()
+    return path if path.is_file() else None

@@ -1,1 +1,0 @@
-"""Renderers: documents written to PDF (reportlab) and XLSX (openpyxl) from computed data."""

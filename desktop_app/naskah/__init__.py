@@ -1,0 +1,1 @@
+"""Naskah dinas: content, workflow (paraf, sign), composition, verification, and its PDF."""

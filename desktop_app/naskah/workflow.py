@@ -1,0 +1,281 @@
+"""A naskah dinas from draft to signature: every change is a new version (voiding earlier
+approvals), each person on the route gives paraf with their PIN, the last one signs; then the
+letter number is taken and the final PDF, with its verification code, is stored read-only."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from db import models as m
+from desktop_app.common import audit
+from desktop_app.common.clock import to_local, utc_now
+from desktop_app.common.errors import InvalidInput, NotFound
+from desktop_app.common.file_store import store_bytes, stored_path
+from desktop_app.naskah.verification import new_code
+from desktop_app.office import people
+from desktop_app.office.signoff import KINDS, RouteStep, route_or_default
+
+NUMBERED = ("surat_dinas", "surat_pengantar", "nota_dinas")
+STATUS_LABELS = {"menunggu": "menunggu paraf/tanda tangan", "dikembalikan": "dikembalikan",
+                 "final": "disahkan"}
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    id: int
+    kind: str
+    title: str
+    status: str
+    number: str
+    waiting_for: str
+    waiting_for_id: int | None
+    waiting_action: str
+    versions: int
+    run_id: int | None
+    created_at: datetime
+    author_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ApprovalView:
+    person: str
+    action: str
+    decision: str
+    note: str
+    at: datetime
+    version: int
+
+
+@dataclass(frozen=True)
+class DocumentDetail:
+    summary: DocumentSummary
+    content: dict
+    route: tuple[RouteStep, ...]
+    approvals: tuple[ApprovalView, ...]
+    pdf_path: Path | None
+    sha256: str
+    verification_code: str
+
+
+def _route(doc: m.Document) -> list[RouteStep]:
+    return [RouteStep(*step) for step in json.loads(doc.content)["_route"]]
+
+
+def _content(doc: m.Document) -> dict:
+    data = json.loads(doc.content)
+    data.pop("_route", None)
+    return data
+
+
+def _latest(doc: m.Document) -> m.DocumentVersion:
+    return (m.DocumentVersion.select().where(m.DocumentVersion.document == doc)
+            .order_by(m.DocumentVersion.number.desc()).first())
+
+
+def _store_version(data_dir: Path, doc: m.Document, pdf: bytes, person_id: int | None,
+                   final: bool = False, code: str | None = None) -> m.DocumentVersion:
+    stored = store_bytes(data_dir, pdf, "pdf")
+    previous = _latest(doc)
+    version = m.DocumentVersion.create(
+        document=doc, number=(previous.number + 1) if previous else 1, sha256=stored.sha256,
+        stored_path=stored.relative_path, final=final, verification_code=code,
+        created_by=person_id)
+    if final:
+        os.chmod(data_dir / stored.relative_path, 0o444)  # the signed file is never rewritten
+    return version
+
+
+def create_document(database: SqliteDatabase, data_dir: Path, kind: str, title: str,
+                    content: dict, author_id: int, run_step_id: int | None = None) -> int:
+    if kind not in KINDS:
+        raise InvalidInput(f'Jenis naskah "{kind}" tidak dikenal.')
+    if not title.strip():
+        raise InvalidInput("Perihal (judul) naskah wajib diisi.")
+    _check_content(kind, content)
+    route = route_or_default(kind)
+    if not route or route[-1].action != "tanda_tangan":
+        raise InvalidInput("Alur paraf dan tanda tangan belum diatur. Atur di Pengaturan > "
+                           "Alur paraf, atau isi jabatan Kasubag, Sekretaris dan Camat pada "
+                           "data pengguna.")
+    stored = dict(content, _route=[list(vars(step).values()) for step in route])
+    run_id = None
+    if run_step_id is not None:
+        run_id = m.RunStep.get_by_id(run_step_id).run_id
+    pdf = _render(kind, content, route, "", None, data_dir)
+    with database.atomic():
+        doc = m.Document.create(kind=kind, title=title.strip(), content=json.dumps(stored),
+                                run=run_id, run_step=run_step_id, created_by=author_id)
+        _store_version(data_dir, doc, pdf, author_id)
+        audit.append(run_id, author_id, "naskah_dibuat", f"{KINDS[kind]}: {title.strip()}")
+    return doc.id
+
+
+def update_document(database: SqliteDatabase, data_dir: Path, doc_id: int, title: str,
+                    content: dict, author_id: int) -> None:
+    """A change makes a new version; approvals given on earlier versions no longer count."""
+    doc = _document(doc_id)
+    if doc.status == "final":
+        raise InvalidInput("Naskah ini sudah disahkan dan tidak dapat diubah. Buat naskah baru.")
+    _check_content(doc.kind, content)
+    route = _route(doc)
+    pdf = _render(doc.kind, content, route, "", None, data_dir)
+    with database.atomic():
+        doc.title, doc.status, doc.route_position = title.strip(), "menunggu", 0
+        doc.content = json.dumps(dict(content, _route=[list(vars(s).values()) for s in route]))
+        doc.save()
+        version = _store_version(data_dir, doc, pdf, author_id)
+        audit.append(doc.run_id, author_id, "naskah_diubah",
+                     f"{doc.title}: versi {version.number}; paraf sebelumnya tidak berlaku")
+
+
+def _check_content(kind: str, content: dict) -> None:
+    """A numbered letter needs an active classification code, known before the paraf start."""
+    if kind not in NUMBERED:
+        return
+    from desktop_app.office.letter_numbers import code_problem, list_codes
+
+    code = (content.get("klasifikasi") or "").strip()
+    if not code:
+        raise InvalidInput("Pilih kode klasifikasi arsip untuk nomor surat naskah ini.")
+    problem = code_problem(code)
+    if problem:
+        raise InvalidInput(problem)
+    if code not in {c.code for c in list_codes()}:
+        raise InvalidInput(f'Kode klasifikasi "{code}" tidak ada atau tidak aktif; pilih dari '
+                           "daftar kode di Pengaturan > Nomor surat.")
+
+
+def approve(database: SqliteDatabase, data_dir: Path, doc_id: int, person_id: int, pin: str,
+            note: str = "", today: date | None = None) -> None:
+    """Paraf (or, for the last person on the route, sign) after checking the PIN."""
+    _turn(database, doc_id, person_id, pin)
+    # IMMEDIATE: the letter number is taken inside; no other process may write meanwhile.
+    with database.atomic("IMMEDIATE"):
+        doc, step = _still_turn(doc_id, person_id)  # a double click or another PC was faster
+        route = _route(doc)
+        version = _latest(doc)
+        m.Approval.create(document=doc, version=version, position=doc.route_position,
+                          person=person_id, action=step.action, decision="setuju",
+                          note=note.strip(), at=utc_now())
+        if step.action != "tanda_tangan":
+            doc.route_position += 1
+            doc.save()
+            audit.append(doc.run_id, person_id, "paraf", doc.title)
+            return
+        signed_on = today or date.today()
+        number = _take_number(database, doc, person_id, signed_on)
+        code = new_code()
+        pdf = _render(doc.kind, _content(doc), route, number, code, data_dir, signed_on)
+        final = _store_version(data_dir, doc, pdf, person_id, final=True, code=code)
+        m.Approval.update(version=final).where((m.Approval.document == doc)
+                                               & (m.Approval.version == version)).execute()
+        doc.status = "final"
+        doc.save()
+        audit.append(doc.run_id, person_id, "tanda_tangan",
+                     f"{doc.title} {number} (kode {code}, SHA-256 {final.sha256[:16]}…)")
+
+
+def return_document(database: SqliteDatabase, doc_id: int, person_id: int, pin: str,
+                    note: str) -> None:
+    if not note.strip():
+        raise InvalidInput("Tulis catatan: apa yang harus diperbaiki.")
+    _turn(database, doc_id, person_id, pin)
+    with database.atomic("IMMEDIATE"):
+        doc, step = _still_turn(doc_id, person_id)
+        m.Approval.create(document=doc, version=_latest(doc), position=doc.route_position,
+                          person=person_id, action=step.action, decision="kembalikan",
+                          note=note.strip(), at=utc_now())
+        doc.status = "dikembalikan"
+        doc.save()
+        audit.append(doc.run_id, person_id, "naskah_dikembalikan", f"{doc.title}: {note}")
+
+
+def _turn(database, doc_id: int, person_id: int, pin: str) -> tuple[m.Document, RouteStep]:
+    """The document and route step, if it is this person's turn and the PIN is right."""
+    _still_turn(doc_id, person_id)
+    people.verify_login(database, person_id, pin)  # a wrong PIN counts towards lock-out
+    return _still_turn(doc_id, person_id)
+
+
+def _still_turn(doc_id: int, person_id: int) -> tuple[m.Document, RouteStep]:
+    """Checked again inside the writing transaction, so a step is never given twice."""
+    doc = _document(doc_id)
+    if doc.status != "menunggu":
+        raise InvalidInput("Naskah ini tidak sedang menunggu paraf atau tanda tangan.")
+    step = _route(doc)[doc.route_position]
+    if step.person_id != person_id:
+        verb = "menandatangani" if step.action == "tanda_tangan" else "memaraf"
+        raise people.NotAllowed(f"Sekarang giliran {step.person} ({step.jabatan}) untuk "
+                                f"{verb} naskah ini.")
+    return doc, step
+
+
+def _take_number(database, doc: m.Document, person_id: int, today: date) -> str:
+    if doc.kind not in NUMBERED:
+        return ""
+    from desktop_app.office.letter_numbers import take_number
+
+    content = _content(doc)
+    letter = take_number(database, classification=content.get("klasifikasi", ""),
+                         kind=doc.kind, perihal=doc.title,
+                         tujuan=content.get("kepada", ""), letter_date=today,
+                         person_id=person_id)
+    doc.letter_id = letter.id
+    m.OutgoingLetter.update(document_id=doc.id).where(m.OutgoingLetter.id == letter.id).execute()
+    return letter.number
+
+
+def _render(kind: str, content: dict, route: list[RouteStep], number: str, code: str | None,
+            data_dir: Path, signed_on: date | None = None) -> bytes:
+    from desktop_app.naskah.compose import render_document
+
+    return render_document(kind, content, route[-1], number, code, data_dir, signed_on)
+
+
+def _document(doc_id: int) -> m.Document:
+    doc = m.Document.get_or_none(m.Document.id == doc_id)
+    if doc is None:
+        raise NotFound(f"Naskah dengan id {doc_id} tidak ada.")
+    return doc
+
+
+def _summary(doc: m.Document) -> DocumentSummary:
+    route = _route(doc)
+    waiting = route[doc.route_position] if doc.status == "menunggu" else None
+    number = ""
+    if doc.letter_id:
+        letter = m.OutgoingLetter.get_or_none(m.OutgoingLetter.id == doc.letter_id)
+        number = letter.number if letter else ""
+    return DocumentSummary(
+        doc.id, doc.kind, doc.title, doc.status, number,
+        waiting.person if waiting else "", waiting.person_id if waiting else None,
+        waiting.action if waiting else "", doc.versions.count(), doc.run_id,
+        to_local(doc.created_at), doc.created_by_id)
+
+
+def list_documents() -> list[DocumentSummary]:
+    return [_summary(d) for d in m.Document.select().order_by(m.Document.id.desc())]
+
+
+def pending_for(person_id: int) -> list[DocumentSummary]:
+    return [s for s in list_documents() if s.waiting_for_id == person_id]
+
+
+def document_detail(doc_id: int, data_dir: Path) -> DocumentDetail:
+    doc = _document(doc_id)
+    version = _latest(doc)
+    approvals = tuple(
+        ApprovalView(a.person.nama, a.action, a.decision, a.note, to_local(a.at),
+                     a.version.number)
+        for a in m.Approval.select(m.Approval, m.Person, m.DocumentVersion).join(m.Person)
+        .join_from(m.Approval, m.DocumentVersion).where(m.Approval.document == doc)
+        .order_by(m.Approval.id))
+    return DocumentDetail(_summary(doc), _content(doc), tuple(_route(doc)), approvals,
+                          stored_path(data_dir, version.stored_path), version.sha256,
+                          version.verification_code or "")

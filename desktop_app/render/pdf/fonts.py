@@ -1,0 +1,58 @@
+"""The fonts every PDF embeds: Liberation Sans (Arial metrics), DejaVu Sans for other characters.
+
+reportlab keeps registered fonts in its own process-wide registry; `register_fonts` adds ours
+once. `font_for` picks, per text, the family that has every character, so no glyph is ever a box.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from desktop_app.common.paths import fonts_dir
+
+REGULAR, BOLD, ITALIC = "PanduSans", "PanduSans-Bold", "PanduSans-Italic"
+FALLBACK, FALLBACK_BOLD = "PanduFallback", "PanduFallback-Bold"
+_FILES = {
+    REGULAR: "LiberationSans-Regular.ttf",
+    BOLD: "LiberationSans-Bold.ttf",
+    ITALIC: "LiberationSans-Italic.ttf",
+    "PanduSans-BoldItalic": "LiberationSans-BoldItalic.ttf",
+    FALLBACK: "DejaVuSans.ttf",
+    FALLBACK_BOLD: "DejaVuSans-Bold.ttf",
+}
+MM_PER_PT = 25.4 / 72
+
+
+@cache
+def register_fonts() -> None:
+    for name, filename in _FILES.items():
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, str(fonts_dir() / filename)))
+    pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC,
+                                  boldItalic="PanduSans-BoldItalic")
+    pdfmetrics.registerFontFamily(FALLBACK, normal=FALLBACK, bold=FALLBACK_BOLD,
+                                  italic=FALLBACK, boldItalic=FALLBACK_BOLD)
+
+
+@cache
+def _coverage(name: str) -> frozenset[int]:
+    register_fonts()
+    return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
+
+
+def font_for(text: str, bold: bool = False) -> str:
+    """Liberation Sans when it has every character of `text`, else DejaVu Sans."""
+    main = BOLD if bold else REGULAR
+    covered = _coverage(main)
+    if all(ord(ch) in covered or ch in "\n\t" for ch in text):
+        return main
+    return FALLBACK_BOLD if bold else FALLBACK
+
+
+def text_width_mm(text: str, size_pt: float, bold: bool = False) -> float:
+    """Width of `text` in mm as the PDF will draw it; the layout's measure."""
+    register_fonts()
+    return pdfmetrics.stringWidth(text, font_for(text, bold), size_pt) * MM_PER_PT

@@ -1,0 +1,140 @@
+"""A report that is one titled table on the office's kop: the audit trail, the monitoring
+form. Long tables flow over pages with their header repeated."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from desktop_app.common.paper import paper_size
+from desktop_app.render.letterhead import Kop
+from desktop_app.render.pdf.base import markup, styles
+from desktop_app.render.pdf.kop import kop_flowables
+
+MARGIN = 15 * mm
+
+
+@dataclass(frozen=True)
+class Signature:
+    place_date: str
+    jabatan: str
+    nama: str = ""
+    nip: str = ""
+    pangkat: str = ""
+
+
+@dataclass
+class TableReport:
+    title: str
+    subtitle: str
+    headers: list[str]
+    rows: list[list[str]]
+    widths: list[float]  # relative
+    numbered_header: bool = False  # a row "1 2 3 …" under the header, as on official forms
+    centred: tuple[int, ...] = ()  # columns whose cells are centred (a "No" column)
+    min_row_mm: float = 0  # each row at least this high
+    signature: Signature | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def render_table_report(report: TableReport, kop: Kop, paper: str,
+                        landscape: bool = True) -> bytes:
+    s = styles()
+    width_mm, height_mm = paper_size(paper, landscape)
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(out, pagesize=(width_mm * mm, height_mm * mm), leftMargin=MARGIN,
+                            rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
+                            title=report.title, creator="Pandu SOP")
+    width = width_mm * mm - 2 * MARGIN
+    story = [*kop_flowables(kop, width), Spacer(1, 4 * mm),
+             Paragraph(markup(report.title, bold=True), s["kop_pemerintah"])]
+    if report.subtitle:
+        story.append(Paragraph(markup(report.subtitle), s["centre"]))
+    story += [Spacer(1, 4 * mm), _table(report, width, doc.height)]
+    for note in report.notes:
+        story += [Spacer(1, 2 * mm), Paragraph(markup(note), s["small"])]
+    if report.signature:
+        story += _signature(report.signature, width)
+    doc.build(story)
+    return out.getvalue()
+
+
+def _table(report: TableReport, width: float, page_height: float) -> Table:
+    """The table: header (and its column numbers) centred and repeated on every page."""
+    cell = styles()["small"]
+    centre = ParagraphStyle("small_centre", parent=cell, alignment=TA_CENTER)
+    head_rows = 2 if report.numbered_header else 1
+    data = [[Paragraph(markup(h, bold=True), centre) for h in report.headers]]
+    if report.numbered_header:
+        data.append([Paragraph(str(n), centre) for n in range(1, len(report.headers) + 1)])
+    for row in report.rows:
+        cells = [_lines(str(value), centre if c in report.centred else cell)
+                 for c, value in enumerate(row)]
+        if report.min_row_mm:  # room to write by hand (a paraf)
+            cells[0].append(Spacer(1, max(report.min_row_mm * mm - cell.leading - 6, 0)))
+        data.append(cells)
+    total = sum(report.widths)
+    table = _FlowingTable(data, colWidths=[width * w / total for w in report.widths],
+                          repeatRows=head_rows, splitInRow=1)
+    table.page_height = page_height
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.6, (0, 0, 0)),
+        ("LINEBELOW", (0, "inrowsplitstart"), (-1, "inrowsplitstart"), 0.6, (0, 0, 0)),
+        ("LINEABOVE", (0, "inrowsplitend"), (-1, "inrowsplitend"), 0.6, (0, 0, 0)),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("VALIGN", (0, 0), (-1, head_rows - 1), "MIDDLE"),
+        ("BACKGROUND", (0, 0), (-1, 0), (0.9, 0.9, 0.9)),
+        ("TOPPADDING", (0, 1), (-1, head_rows - 1), 1),
+        ("BOTTOMPADDING", (0, 1), (-1, head_rows - 1), 2),
+    ]))
+    return table
+
+
+class _FlowingTable(Table):
+    """A table that splits between rows, and inside a row only where keeping the row whole
+    would leave more than a quarter of the page empty (or the row is taller than a page).
+    The rest of a split table starts on a new page: reportlab would otherwise put a slice of
+    it, under a second copy of the header, in the little room left on the same page."""
+
+    page_height = 0.0
+    is_rest = False
+
+    def split(self, availWidth, availHeight):  # noqa: N803 - reportlab API
+        fresh_page = availHeight >= 0.9 * self.page_height
+        if self.is_rest and not fresh_page:
+            return []
+        self._calc(availWidth, availHeight)
+        parts = self._splitRows(availHeight)
+        kept = sum(self._rowHeights[:self._getFirstPossibleSplitRowPosition(availHeight)])
+        if (fresh_page and not parts) or availHeight - kept > self.page_height / 4:
+            parts = self._splitRows(availHeight, doInRowSplit=1) or parts
+        for number, part in enumerate(parts):
+            part.page_height = self.page_height
+            part.is_rest = self.is_rest or number > 0
+        return parts
+
+
+def _lines(text: str, style: ParagraphStyle) -> list:
+    """A cell's text as one paragraph per line typed (a row split over two pages breaks
+    cleanly between them); blank lines keep their height."""
+    return [Paragraph(markup(line), style) if line.strip() else Spacer(1, style.leading)
+            for line in text.splitlines()] or [Paragraph("", style)]
+
+
+def _signature(sig: Signature, width: float) -> list:
+    s = styles()
+    block = [Paragraph(markup(sig.place_date), s["body"]),
+             Paragraph(markup(sig.jabatan), s["body"]), Spacer(1, 18 * mm),
+             Paragraph(f"<u>{markup(sig.nama, bold=True)}</u>" if sig.nama
+                       else "(....................................)", s["body"])]
+    if sig.pangkat:
+        block.append(Paragraph(markup(sig.pangkat), s["body"]))
+    if sig.nip:
+        block.append(Paragraph("NIP. " + markup(sig.nip), s["body"]))
+    table = Table([["", block]], colWidths=[width * 0.6, width * 0.4])
+    return [Spacer(1, 8 * mm), table]
