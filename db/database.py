@@ -1,15 +1,23 @@
-"""Opening the office database: pragmas, migrations, and a safety copy before migrating."""
+"""Opening the office database: pragmas, migrations, a safety copy before migrating, and the
+one way the code reaches the database.
+
+Every model uses `database_proxy`. The office's workspace binds it when opened (`bind`); a
+second database opened in the same process (selftest, a restore preview, tests) is reached only
+inside `using(database)`, which restores the previous binding on exit, so it never re-points
+the first one's queries. Services write through `transaction()`.
+"""
 
 from __future__ import annotations
 
 import sqlite3
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from peewee import SqliteDatabase
+from peewee import Database, SqliteDatabase
 from playhouse.migrations import Runner
 
-from db.models import ALL_MODELS
+from db.models import database_proxy
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 PRAGMAS = {
@@ -21,11 +29,37 @@ PRAGMAS = {
 
 
 def connect(path: Path) -> SqliteDatabase:
-    """Open (creating if needed) the SQLite file and bind the models to it; no migrating."""
+    """Open (creating if needed) the SQLite file; no migrating, no binding."""
     database = SqliteDatabase(str(path), pragmas=PRAGMAS)
     database.connect(reuse_if_open=True)
-    database.bind(ALL_MODELS, bind_refs=False, bind_backrefs=False)
     return database
+
+
+def bound() -> Database | None:
+    """The database the models reach now, or None."""
+    return database_proxy.obj
+
+
+def bind(database: Database | None) -> None:
+    """Point every model at `database` (the office's workspace does this once when opened)."""
+    database_proxy.initialize(database)
+
+
+def unbind(database: Database) -> None:
+    """Forget `database` if it is the one the models reach (it is being closed)."""
+    if database_proxy.obj is database:
+        database_proxy.initialize(None)
+
+
+@contextmanager
+def using(database: Database):
+    """Reach `database` for the duration of the block, then whatever was bound before."""
+    previous = database_proxy.obj
+    database_proxy.initialize(database)
+    try:
+        yield database
+    finally:
+        database_proxy.initialize(previous)
 
 
 def pending_migrations(database: SqliteDatabase) -> list[str]:
@@ -72,5 +106,4 @@ def transaction(lock: str | None = None):
 
     `lock="IMMEDIATE"` takes the write lock at the start (numbers, turns re-checked inside).
     """
-    database = ALL_MODELS[0]._meta.database
-    return database.atomic(lock) if lock else database.atomic()
+    return database_proxy.atomic(lock) if lock else database_proxy.atomic()

@@ -1,7 +1,7 @@
 """Today's peewee models. Migrations never import this module: they keep frozen copies.
 
-Models are bound to a database at run time (`db.database.connect`), so no database object
-lives at module level.
+Every model reaches the database through `database_proxy`, bound at run time by the office's
+workspace (`db.database.bind`); no database object lives at module level.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from peewee import (
     BooleanField,
     CharField,
+    DatabaseProxy,
     DateField,
     DateTimeField,
     FloatField,
@@ -25,8 +26,12 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+database_proxy = DatabaseProxy()
+
+
 class BaseModel(Model):
     class Meta:
+        database = database_proxy
         legacy_table_names = False
 
 

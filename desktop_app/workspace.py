@@ -8,7 +8,7 @@ from pathlib import Path
 
 from peewee import DatabaseError, SqliteDatabase
 
-from db.database import connect, migrate
+from db.database import bind, bound, connect, migrate, unbind, using
 from desktop_app.common.errors import DomainError
 from desktop_app.common.paths import DATABASE_NAME, templates_dir
 
@@ -24,13 +24,22 @@ class Workspace:
     def backup_dir(self) -> Path:
         return self.data_dir / "cadangan"
 
+    def active(self):
+        """A block in which the models reach this workspace's database (see db.database)."""
+        return using(self.database)
+
     def close(self) -> None:
+        unbind(self.database)
         if not self.database.is_closed():
             self.database.close()
 
 
 def open_workspace(data_dir: Path) -> Workspace:
-    """Open the data folder, creating and initialising it (with the SOP templates) if new."""
+    """Open the data folder, creating and initialising it (with the SOP templates) if new.
+
+    The first workspace opened in a process becomes the one the models reach; a further one
+    (while the first is open) is reached only inside `workspace.active()`.
+    """
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -41,14 +50,18 @@ def open_workspace(data_dir: Path) -> Workspace:
     try:
         database = connect(data_dir / DATABASE_NAME)
         workspace = Workspace(data_dir, database)
-        migrate(database, backup_dir=workspace.backup_dir)
+        with workspace.active():
+            migrate(database, backup_dir=workspace.backup_dir)
+            _install_templates_once(database, data_dir)
     except DatabaseError as exc:
         raise DomainError(
             f"Basis data di {data_dir} tidak dapat dibuka ({exc}). Pastikan folder dapat "
             "ditulisi dan tidak dipakai program lain. Periksa dengan perintah: pandu check; "
             "bila rusak, pulihkan cadangan: pandu restore BERKAS.zip"
         ) from exc
-    _install_templates_once(database, data_dir)
+    current = bound()
+    if current is None or current.is_closed():
+        bind(database)
     return workspace
 
 

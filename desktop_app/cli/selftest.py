@@ -41,18 +41,15 @@ def register(commands) -> None:
 
 
 def run(args, workspace) -> int:
-    """Every check in order; the office's workspace is only re-bound at the end."""
+    """Every check in order, on a temporary data folder; the office's own is never touched."""
     from desktop_app import __version__
 
     print(f"Pandu SOP {__version__}: uji mandiri")
     failed = 0
     with tempfile.TemporaryDirectory(prefix="pandu-selftest-") as folder:
-        try:
-            for label, outcome in run_checks(Path(folder)):
-                failed += outcome.status == FAILED
-                print(f"{outcome.status:<8} {label}: {outcome.detail}", flush=True)
-        finally:
-            _rebind(workspace)
+        for label, outcome in run_checks(Path(folder)):
+            failed += outcome.status == FAILED
+            print(f"{outcome.status:<8} {label}: {outcome.detail}", flush=True)
     print("Semua pemeriksaan berhasil." if not failed else f"{failed} pemeriksaan gagal.")
     return 0 if not failed else 1
 
@@ -67,7 +64,8 @@ def run_checks(folder: Path):
         state["workspace"] = open_workspace(folder / "data")
         from desktop_app.sop import library
 
-        state["sops"] = library.list_sops()
+        with state["workspace"].active():
+            state["sops"] = library.list_sops()
         if not state["sops"]:
             raise RuntimeError("tidak ada templat SOP terpasang")
         return f"basis data dimigrasi, {len(state['sops'])} templat SOP terpasang"
@@ -85,7 +83,12 @@ def run_checks(folder: Path):
             if label != checks[0][0] and "workspace" not in state:
                 yield label, Outcome(SKIPPED, "folder data tidak dapat dibuka")
                 continue
-            yield label, _attempt(check)
+            if "workspace" in state:
+                with state["workspace"].active():
+                    outcome = _attempt(check)
+            else:
+                outcome = _attempt(check)
+            yield label, outcome
     finally:
         if "workspace" in state:
             state["workspace"].close()
@@ -186,13 +189,3 @@ def _window(state: dict) -> str:
     from desktop_app.gui.about_dialog import check_windows
 
     return check_windows(state["workspace"])
-
-
-def _rebind(workspace) -> None:
-    """Point the models back at the office's database (opening the temporary one re-bound
-    them), so a caller that goes on working in this process is not left on a closed file."""
-    if workspace is None:
-        return
-    from db.models import ALL_MODELS
-
-    workspace.database.bind(ALL_MODELS, bind_refs=False, bind_backrefs=False)
