@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import os
 from datetime import date
 from pathlib import Path
 
 from desktop_app.cli.output import check_writable
+from desktop_app.common.atomic_write import write_atomically
 from desktop_app.common.errors import InvalidInput
+from desktop_app.common.paper import PAPER_NAMES
 
 NAME = "ekspedisi"
 
@@ -32,7 +33,7 @@ def register(commands) -> None:
                          metavar="TTTT-BB-HH")
         sub.add_argument("--to", dest="date_to", type=_date, required=True, metavar="TTTT-BB-HH")
         sub.add_argument("-o", dest="output", type=Path, required=True, metavar="FILE.pdf")
-        sub.add_argument("--paper", choices=("F4", "A4"), type=str.upper,
+        sub.add_argument("--paper", choices=PAPER_NAMES, type=str.upper,
                          help="ukuran kertas (bawaan: pengaturan kantor)")
     lst = eks.add_parser("list", help="daftar pengiriman: nomor, tanggal kirim, status, tujuan, "
                                       "perihal")
@@ -74,9 +75,7 @@ def run(args, workspace) -> int:
 
 
 def _write(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
     try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+        write_atomically(path, data)
     except OSError as exc:
         raise InvalidInput(f"Berkas {path} tidak dapat ditulis: {exc.strerror}.") from exc

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop_app.cli.output import check_writable
+from desktop_app.common.paper import PAPER_NAMES
 
 NAME = "sop"
 
@@ -21,7 +22,7 @@ def register(commands) -> None:
     prn = sop.add_parser("print", help="cetak lembar SOP (identitas dan diagram alir) ke PDF")
     prn.add_argument("sop_id", type=int, metavar="ID")
     prn.add_argument("-o", dest="output", type=Path, required=True, metavar="FILE.pdf")
-    prn.add_argument("--paper", choices=("F4", "A4"), type=str.upper,
+    prn.add_argument("--paper", choices=PAPER_NAMES, type=str.upper,
                      help="ukuran kertas (bawaan: pengaturan kantor, atau F4)")
 
 

@@ -6,11 +6,11 @@ Names from outside never become paths: only the hash and a known extension do.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_app.common.atomic_write import write_atomically
 from desktop_app.common.errors import DomainError, InvalidInput
 
 FILES_FOLDER = "berkas"
@@ -34,9 +34,7 @@ def store_bytes(data_dir: Path, data: bytes, extension: str) -> StoredFile:
     if not target.exists():
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(target.name + ".tmp")
-            tmp.write_bytes(data)
-            os.replace(tmp, target)
+            write_atomically(target, data)
         except OSError as exc:
             raise DomainError(f"Berkas tidak dapat disimpan di folder data {data_dir} "
                               f"({exc.strerror}). Periksa izin folder dan sisa ruang disk."

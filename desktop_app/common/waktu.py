@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from desktop_app.common.numbers import angka
+
 UNITS = ("menit", "jam", "hari", "minggu", "bulan")
 _PATTERN = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([A-Za-z]+)\s*$")
 
@@ -15,8 +17,7 @@ class Waktu:
     unit: str
 
     def __str__(self) -> str:
-        number = f"{self.amount:g}".replace(".", ",")
-        return f"{number} {self.unit}"
+        return f"{angka(self.amount, 6)} {self.unit}"
 
 
 def parse_waktu(text: str) -> Waktu:

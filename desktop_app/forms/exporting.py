@@ -4,7 +4,6 @@ year's RKT targets)."""
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -12,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from db import models as m
+from desktop_app.common.atomic_write import write_atomically
 from desktop_app.common.errors import DomainError, InvalidInput, NotFound
 from desktop_app.forms.form_types import HIGHER_BETTER, FormType, PlanLine, form_type
 from desktop_app.forms.store import grade_bands, unit_lines
@@ -155,10 +155,8 @@ def _file_name(form: FormType, year: int, unit: Unit, taken: set[str]) -> str:
 
 
 def write_file(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
     try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+        write_atomically(path, data)
     except OSError as exc:
         raise DomainError(f"Berkas {path} tidak dapat ditulis ({exc.strerror}). Jika berkas "
                           "itu sedang dibuka di Excel, tutup dulu.") from exc

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from desktop_app.common.errors import InvalidInput
+from desktop_app.common.numbers import angka
 
 FORMAT = "pandu-form/1"  # written on each form's hidden sheet; an import reads only this
 
@@ -179,7 +180,7 @@ class GradeBands:
 
 
 def _num(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
+    return angka(value, 6)
 
 
 def capaian(target: float | None, realisasi: float | None, polaritas: str) -> float | None:

@@ -9,6 +9,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
+from desktop_app.common.paper import DEFAULT_PAPER
 from desktop_app.render.xlsx.cells import set_text
 
 TITLE_ROWS = 4  # title, office, unit or year, a hint
@@ -97,7 +98,7 @@ def print_setup(sheet, paper: str, last_column: int, last_row: int, table: bool 
     """On the office's paper, fit to the page width; a table is printed landscape with its
     header on every page."""
     sheet.page_setup.orientation = "landscape" if table else "portrait"
-    sheet.page_setup.paperSize = PAPER_CODES.get(paper.upper(), PAPER_CODES["F4"])
+    sheet.page_setup.paperSize = PAPER_CODES.get(paper.upper(), PAPER_CODES[DEFAULT_PAPER])
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)

@@ -33,7 +33,7 @@ from desktop_app.archive.search import (
     search,
     set_note,
 )
-from desktop_app.common.dates import tanggal
+from desktop_app.common.dates import tanggal, waktu
 from desktop_app.common.errors import DomainError
 from desktop_app.common.file_store import stored_path
 from desktop_app.gui.errors import error_text, show_error
@@ -48,11 +48,11 @@ COLUMNS = (("Tanggal", lambda e: tanggal(e.item_date)), ("Jenis", lambda e: e.ki
            ("Status", lambda e: e.status_label), ("Ekspedisi", lambda e: e.expedition_label),
            ("Proses", lambda e: e.run_title or "-"))
 VERSION_COLUMNS = (("Versi", lambda v: str(v.number)),
-                   ("Dibuat", lambda v: v.created_at.strftime("%d-%m-%Y %H.%M")),
+                   ("Dibuat", lambda v: waktu(v.created_at)),
                    ("Jenis", lambda v: "final (disahkan)" if v.final else "konsep"),
                    ("Kode verifikasi", lambda v: v.verification_code or "-"),
                    ("SHA-256", lambda v: v.sha256[:16] + "…"))
-APPROVAL_COLUMNS = (("Waktu", lambda a: a.at.strftime("%d-%m-%Y %H.%M")),
+APPROVAL_COLUMNS = (("Waktu", lambda a: waktu(a.at)),
                     ("Oleh", lambda a: a.person),
                     ("Tindakan", lambda a: ACTIONS.get(a.action, a.action)),
                     ("Keputusan", lambda a: a.decision), ("Versi", lambda a: str(a.version)),

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.common.dates import tanggal
+from desktop_app.common.numbers import angka
 from desktop_app.common.working_time import WEEKDAY_NAMES, OfficeHours
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.questions import INDONESIAN
@@ -202,7 +203,7 @@ class CalendarPage(QWidget):
         if not hours.weekdays:
             self.hours_summary.setText("Pilih sedikitnya satu hari kerja.")
             return
-        weekly = f"{hours.weekly_hours:g}".replace(".", ",")
+        weekly = angka(hours.weekly_hours, 6)
         self.hours_summary.setText(f"Jumlah {weekly} jam kerja per minggu.")
 
     def save_hours(self) -> None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.common.clock import utc_now
 from desktop_app.common.dates import waktu as _when
+from desktop_app.common.numbers import angka
 from desktop_app.office.people import PersonInfo
 from desktop_app.runs.dashboard import (
     Dashboard,
@@ -195,7 +196,7 @@ class StepTimeChart(QWidget):
             painter.setPen(QPen(GRID, 1))
             painter.drawLine(int(x), int(plot.top()), int(x), int(plot.bottom()))
             painter.setPen(MUTED)
-            label = f"{value / unit:g}".replace(".", ",")
+            label = angka(value / unit, 6)
             painter.drawText(QRectF(x - 30, plot.bottom() + 3, 60, 16),
                              Qt.AlignmentFlag.AlignHCenter, label)
             value += tick * unit

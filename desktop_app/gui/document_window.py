@@ -3,7 +3,6 @@ with each step's state, the history; paraf, sign, send back, change, and save a 
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable
 from html import escape
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.common.atomic_write import write_atomically
 from desktop_app.common.dates import waktu as _when
 from desktop_app.common.errors import DomainError
 from desktop_app.gui.document_form import DocumentFormDialog
@@ -406,10 +406,7 @@ class DocumentWindow(QMainWindow):
         """A writable copy of the stored file (the stored one stays read-only)."""
         target = path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
         try:
-            data = self.detail.pdf_path.read_bytes()
-            tmp = target.with_name(target.name + ".tmp")
-            tmp.write_bytes(data)
-            os.replace(tmp, target)
+            write_atomically(target, self.detail.pdf_path.read_bytes())
         except OSError as exc:
             show_error(self, DomainError(f"Berkas {target} tidak dapat disimpan: "
                                          f"{exc.strerror or exc}."))

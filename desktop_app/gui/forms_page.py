@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.common.clock import to_local
+from desktop_app.common.dates import waktu
 from desktop_app.forms.exporting import ExportedForm, export_forms, write_file
 from desktop_app.forms.form_types import FORM_TYPES
 from desktop_app.forms.importing import (
@@ -269,7 +270,7 @@ class FormsPage(QWidget):
         self.table.setRowCount(len(self.statuses))
         for row, status in enumerate(self.statuses):
             values = ((status.unit_nama, f"Sudah mengirim (kiriman ke-{status.number})",
-                       to_local(status.imported_at).strftime("%d-%m-%Y %H.%M")
+                       waktu(to_local(status.imported_at))
                        if status.imported_at else "-", str(status.rows), status.source_name)
                       if status.sent else (status.unit_nama, "Belum mengirim", "-", "-", "-"))
             for column, value in enumerate(values):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.common.paper import paper_size
+from desktop_app.common.atomic_write import write_atomically
+from desktop_app.common.paper import PAPER_NAMES, paper_size
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.pdf_pages import PdfPages
 
@@ -49,7 +49,7 @@ class PrintPreviewDialog(QDialog):
         self.data = b""
         self.pages: PdfPages | None = None
         self.paper = QComboBox()
-        self.paper.addItems(["F4", "A4"])
+        self.paper.addItems(list(PAPER_NAMES))
         self.paper.setCurrentText(paper)
         self.paper.currentTextChanged.connect(self.refresh)
         self.save_button = QPushButton("&Simpan sebagai PDF…")
@@ -105,9 +105,7 @@ class PrintPreviewDialog(QDialog):
             return
         target = Path(path if path.lower().endswith(".pdf") else path + ".pdf")
         try:
-            tmp = target.with_name(target.name + ".tmp")
-            tmp.write_bytes(self.data)
-            os.replace(tmp, target)
+            write_atomically(target, self.data)
         except OSError as exc:
             show_error(self, OSError(f"Berkas {target} tidak dapat disimpan: {exc.strerror}."))
             return

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.common.audit import entries
+from desktop_app.common.dates import waktu
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.run_step_panel import RunStepPanel
 from desktop_app.office.people import PersonInfo, list_people
@@ -209,7 +210,7 @@ class RunWindow(QMainWindow):
         rows = entries(self.run_id)
         self.audit.setRowCount(len(rows))
         for r, e in enumerate(rows):
-            for c, value in enumerate((e.at.strftime("%d-%m-%Y %H.%M"), e.person,
+            for c, value in enumerate((waktu(e.at), e.person,
                                        e.on_behalf_of, e.action, e.detail)):
                 self.audit.setItem(r, c, QTableWidgetItem(value))
         self.audit.resizeColumnsToContents()

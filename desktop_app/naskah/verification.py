@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from db import models as m
 from desktop_app.common.clock import to_local
+from desktop_app.common.dates import waktu
 
 _ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 CODE_PATTERN = re.compile(r"[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}")
@@ -60,7 +61,7 @@ def _genuine_text(version: m.DocumentVersion) -> str:
     lines = [f"ASLI: {_title(version)} (kode {version.verification_code}), SHA-256 "
              f"{version.sha256}."]
     for approval in signed:
-        when = to_local(approval.at).strftime("%d-%m-%Y %H.%M")
+        when = waktu(to_local(approval.at))
         action = "ditandatangani" if approval.action == "tanda_tangan" else "diparaf"
         lines.append(f"{action.capitalize()} oleh {approval.person.nama} "
                      f"({approval.person.jabatan}) pada {when}.")

@@ -13,6 +13,7 @@ from peewee import SqliteDatabase
 from db import models as m
 from desktop_app.common.dates import tanggal
 from desktop_app.common.errors import InvalidInput, NotFound
+from desktop_app.common.numbers import angka
 from desktop_app.common.working_time import (
     WEEKDAY_NAMES,
     OfficeHours,
@@ -179,7 +180,7 @@ def save_office_hours(database: SqliteDatabase, hours: OfficeHours) -> None:
         raise InvalidInput(problems)
     weekdays = sorted(set(hours.weekdays))
     values = [hours.hours[day] for day in weekdays]
-    per_day = [_number(v, ".") for v in values]
+    per_day = [f"{v:g}" for v in values]  # stored as plain numbers
     set_settings(database, {
         "jam_mulai": hours.start.strftime("%H:%M"),
         "hari_kerja": ",".join(str(day + 1) for day in weekdays),
@@ -192,5 +193,5 @@ def _parse_time(text: str) -> time:
     return time(int(hour), int(minute))
 
 
-def _number(value: float, decimal: str = ",") -> str:
-    return f"{value:g}".replace(".", decimal)
+def _number(value: float) -> str:
+    return angka(value, 6)

@@ -12,7 +12,8 @@ from peewee import SqliteDatabase
 from db import models as m
 from desktop_app.common.errors import InvalidInput
 from desktop_app.common.file_store import FILES_FOLDER, store_bytes
-from desktop_app.office.settings import PAPER_SIZES, get_setting, set_settings
+from desktop_app.common.paper import PAPER_NAMES
+from desktop_app.office.settings import get_setting, set_settings
 
 KOP_FIELDS = ("pemerintah", "nama_kantor", "alamat", "telepon", "email", "laman", "kode_pos")
 NIP_LENGTH = 18
@@ -163,7 +164,7 @@ def numbering_problems(profile: OfficeProfile, filled_only: bool = False) -> lis
     """Paper and the unit code of letter numbers (nothing here is required)."""
     p = normalized(profile)
     problems = []
-    if p.paper not in PAPER_SIZES:
+    if p.paper not in PAPER_NAMES:
         problems.append(f'kertas: "{profile.paper}" tidak dikenal; pilih F4 atau A4')
     if p.kode_unit and not _KODE_UNIT.fullmatch(p.kode_unit):
         problems.append(f'kode unit: "{p.kode_unit}" hanya boleh angka atau huruf yang dipisah '

@@ -6,10 +6,10 @@ from peewee import SqliteDatabase
 
 from db import models as m
 from desktop_app.common.errors import InvalidInput
+from desktop_app.common.paper import DEFAULT_PAPER, PAPER_NAMES, UNKNOWN_PAPER
 
-PAPER_SIZES = ("F4", "A4")
 DEFAULTS: dict[str, str] = {
-    "paper": "F4",
+    "paper": DEFAULT_PAPER,
     "templates_installed": "",  # set once the new office's library got the SOP templates
     "margin_kiri": "30",  # mm; letters (naskah dinas)
     "margin_kanan": "20",
@@ -49,8 +49,8 @@ def set_settings(database: SqliteDatabase, values: dict[str, str]) -> None:
     unknown = [key for key in values if key not in DEFAULTS]
     if unknown:
         raise KeyError(", ".join(unknown))
-    if "paper" in values and values["paper"] not in PAPER_SIZES:
-        raise InvalidInput(f'Ukuran kertas "{values["paper"]}" tidak dikenal; pilih F4 atau A4.')
+    if "paper" in values and values["paper"] not in PAPER_NAMES:
+        raise InvalidInput(UNKNOWN_PAPER.format(name=values["paper"]))
     with database.atomic():
         for key, value in values.items():
             m.OfficeSetting.replace(key=key, value=value).execute()

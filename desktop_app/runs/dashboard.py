@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from db import models as m
 from desktop_app.common.clock import to_local, utc_now
+from desktop_app.common.numbers import angka
 from desktop_app.common.waktu import parse_waktu
 from desktop_app.common.working_time import (
     WORKING_DAYS_PER_MONTH,
@@ -176,4 +177,4 @@ def duration_text(minutes: float, day_minutes: float) -> str:
 
 
 def _number(value: float) -> str:
-    return f"{round(value, 1):g}".replace(".", ",")
+    return angka(value, 1)

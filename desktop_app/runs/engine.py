@@ -16,6 +16,7 @@ from peewee import SqliteDatabase, fn
 from db import models as m
 from desktop_app.common import audit
 from desktop_app.common.clock import to_local, to_utc, utc_now
+from desktop_app.common.dates import waktu
 from desktop_app.common.errors import DomainError, InvalidInput, NotFound
 from desktop_app.common.file_store import store_file
 from desktop_app.common.waktu import parse_waktu
@@ -195,7 +196,7 @@ def add_note(database: SqliteDatabase, run_step_id: int, text: str, actor: Actor
     with database.atomic():
         row, behalf = _act(database, run_step_id, actor)
         name = m.Person.get_by_id(actor.id).nama
-        stamp = to_local(now or utc_now()).strftime("%d-%m-%Y %H.%M")
+        stamp = waktu(to_local(now or utc_now()))
         row.note = (row.note + "\n" if row.note else "") + f"[{stamp}] {name}: {text.strip()}"
         row.save()
         audit.append(row.run_id, actor.id, "catatan", text.strip(), behalf, now)

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop_app.common.audit import entries
-from desktop_app.common.dates import tanggal
+from desktop_app.common.dates import tanggal, waktu
 from desktop_app.office.kop import office_kop
 from desktop_app.office.settings import get_setting
 from desktop_app.runs.monitoring import MonitoringRow
@@ -17,7 +17,7 @@ def audit_pdf(run_id: int, data_dir: Path | None = None, paper: str | None = Non
     from desktop_app.render.pdf.table_report import TableReport, render_table_report
 
     view = run_view(run_id)
-    rows = [[e.at.strftime("%d-%m-%Y %H.%M"), e.person, e.on_behalf_of, e.action, e.detail]
+    rows = [[waktu(e.at), e.person, e.on_behalf_of, e.action, e.detail]
             for e in entries(run_id)]
     report = TableReport(
         "JEJAK AUDIT PROSES", f"{view.title} — SOP {view.sop_nama} (revisi {view.revision})",

@@ -22,6 +22,7 @@ from desktop_app import __version__
 from desktop_app.common.clock import to_local, utc_now
 from desktop_app.common.errors import DomainError, InvalidInput
 from desktop_app.common.file_store import FILES_FOLDER
+from desktop_app.common.numbers import angka
 from desktop_app.common.paths import DATABASE_NAME
 from desktop_app.safety.archive import (
     DATABASE_MEMBER,
@@ -242,4 +243,4 @@ def pre_restore_backup(data_dir: Path, now: datetime | None = None) -> BackupInf
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / 2**20:.1f} MB".replace(".", ",")
+    return f"{angka(size / 2**20, 1, fixed=True)} MB"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
+from desktop_app.common.atomic_write import write_atomically
 from desktop_app.office.kop import office_kop
 from desktop_app.office.settings import get_setting
 from desktop_app.sop.library import get_sop
@@ -28,6 +28,4 @@ def print_sop(sop_id: int, path: Path, paper: str | None = None,
               data_dir: Path | None = None) -> None:
     """Write the sheet of SOP `sop_id` to `path` (atomically: never a half-written PDF)."""
     data = sop_sheet_pdf(get_sop(sop_id), paper, data_dir)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    write_atomically(path, data)

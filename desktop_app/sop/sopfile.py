@@ -6,12 +6,14 @@ reports every problem at once, each with its place.
 
 from __future__ import annotations
 
-import json
 import tomllib
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import tomli_w
+
+from desktop_app.common.atomic_write import write_atomically
 from desktop_app.common.errors import InvalidInput
 from desktop_app.sop.model import IDENTITY_LISTS, Identity, Lane, Official, Sop, Step
 from desktop_app.sop.validation import require_valid, sop_problems
@@ -248,39 +250,10 @@ def _step_to_dict(step: Step) -> dict[str, Any]:
 
 
 def sop_to_toml(sop: Sop) -> str:
-    """Write the layout of the spec: [identitas], then one [[pelaksana]] / [[langkah]] each."""
-    doc = sop_to_dict(sop)
-    identity = dict(doc["identitas"])
-    signer = identity.pop("disahkan_oleh", None)
-    parts = [_toml_pairs({"format": doc["format"]}), "[identitas]\n" + _toml_pairs(identity)]
-    if signer:
-        parts.append("[identitas.disahkan_oleh]\n" + _toml_pairs(signer))
-    for key in ("pelaksana", "langkah"):
-        parts += [f"[[{key}]]\n" + _toml_pairs(table) for table in doc[key]]
-    return "\n".join(parts)
-
-
-def _toml_pairs(table: dict[str, Any]) -> str:
-    return "".join(f"{key} = {_toml_value(value)}\n" for key, value in table.items())
-
-
-def _toml_value(value: Any) -> str:
-    if isinstance(value, str):
-        # a valid TOML basic string; JSON leaves DEL raw, which TOML forbids
-        return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | date):
-        return value.isoformat() if isinstance(value, date) else str(value)
-    items = [_toml_value(v) for v in value]
-    inline = "[" + ", ".join(items) + "]"
-    if len(inline) <= 80:
-        return inline
-    return "[\n" + "".join(f"    {item},\n" for item in items) + "]"
+    """The layout of the spec: [identitas], then one [[pelaksana]] / [[langkah]] each."""
+    return tomli_w.dumps(sop_to_dict(sop))
 
 
 def write_sop_file(sop: Sop, path: Path) -> None:
     """Write atomically: a crash mid-write never leaves a half file under the final name."""
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(sop_to_toml(sop), encoding="utf-8")
-    tmp.replace(path)
+    write_atomically(path, sop_to_toml(sop))
