@@ -12,7 +12,7 @@ QT_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 
 # the generated workbooks as a real office suite would.
 PDF_DEBS := poppler-utils libreoffice-calc-nogui
 
-.PHONY: run test lint bench dist system-deps clean
+.PHONY: run test lint bench dist lock system-deps clean
 
 run: $(STAMP)
 	$(BIN)/pandu
@@ -35,10 +35,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# The shipped bundle is built from the exact versions in installers/constraints.txt
+# (`make lock` writes it from a venv that passed `make test`), so it is reproducible.
+CONSTRAINTS := installers/constraints.txt
 DIST_STAMP := $(VENV)/.installed-dist
-$(DIST_STAMP): $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[dist]'
+$(DIST_STAMP): $(STAMP) $(CONSTRAINTS)
+	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e '.[dist]'
 	touch $(DIST_STAMP)
+
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dist]'
+	$(BIN)/python -m pip freeze --exclude-editable --all | grep -v '^\(pip\|setuptools\|wheel\)==' > $(CONSTRAINTS)
 
 # dist/PanduSOP/ (checked by its own `pandu selftest`) and dist/PanduSOP-<version>-linux-*.tar.gz
 dist: $(DIST_STAMP) system-deps
