@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,8 @@ from peewee import DatabaseError, SqliteDatabase
 from db.database import connect, migrate
 from desktop_app.common.errors import DomainError
 from desktop_app.common.paths import DATABASE_NAME, templates_dir
+from desktop_app.safety.lost_database import check_not_lost
+from desktop_app.safety.temp_area import clean_temp_area
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +41,9 @@ def open_workspace(data_dir: Path) -> Workspace:
             f"Folder data {data_dir} tidak dapat dibuat ({exc.strerror}). "
             "Pilih folder lain dengan --data-dir atau periksa izin folder."
         ) from exc
+    check_not_lost(data_dir)
+    with contextlib.suppress(OSError):  # a read-only folder: nothing of ours can be there
+        clean_temp_area(data_dir)
     try:
         database = connect(data_dir / DATABASE_NAME)
         workspace = Workspace(data_dir, database)

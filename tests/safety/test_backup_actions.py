@@ -91,9 +91,10 @@ def test_restore_with_preview(qtbot, filled, tmp_path, monkeypatch, shown):
 
 
 def test_the_preview_dialog(qtbot, filled, tmp_path):
-    from desktop_app.safety.restore import preview
+    from desktop_app.safety.inspection import inspect_backup
 
-    summary = preview(backup.create_backup(filled.data_dir, tmp_path / "b.zip").path)
+    summary = inspect_backup(backup.create_backup(filled.data_dir, tmp_path / "b.zip").path,
+                             filled.data_dir)
     dialog = ba.RestorePreviewDialog(None, summary)
     qtbot.addWidget(dialog)
     assert dialog.restore_button.isEnabled()
