@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,14 +49,29 @@ def store_file(data_dir: Path, source: Path, max_bytes: int = MAX_ATTACHMENT_BYT
                ) -> StoredFile:
     """Copy a file the user picked into the data folder."""
     try:
-        size = source.stat().st_size
-        if size > max_bytes:
-            raise InvalidInput(f'Berkas "{source.name}" lebih dari {max_bytes // 2**20} MB.')
-        data = source.read_bytes()
+        data = read_limited(source, max_bytes)
     except OSError as exc:
         raise InvalidInput(f'Berkas "{source.name}" tidak dapat dibaca ({exc.strerror}).'
                            ) from exc
     return store_bytes(data_dir, data, source.suffix.lstrip("."))
+
+
+def read_limited(path: Path, max_bytes: int) -> bytes:
+    """Read a file from outside, refusing before reading anything that is not a regular file
+    (a folder, a device such as /dev/zero, a pipe) or is bigger than `max_bytes`, even when
+    it grows while being read. OSError passes through for the caller's own message."""
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise InvalidInput(f'"{path}" bukan berkas biasa (folder, perangkat atau pipa). Pilih '
+                           "sebuah berkas.")
+    too_big = InvalidInput(f'Berkas "{path.name}" lebih dari {max_bytes // 2**20} MB.')
+    if info.st_size > max_bytes:
+        raise too_big
+    with open(path, "rb") as handle:
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise too_big
+    return data
 
 
 def stored_path(data_dir: Path, relative: str) -> Path | None:
