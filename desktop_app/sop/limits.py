@@ -7,10 +7,14 @@ from desktop_app.sop.model import Sop
 
 MAX_STEPS = 100
 MAX_LANES = 10  # swimlanes side by side on one landscape page
-MAX_CHECKLIST = 30  # kelengkapan items of one step
+MAX_CHECKLIST = 12  # kelengkapan items of one step
+MAX_CHECKLIST_CHARS = 500  # all kelengkapan items of one step together (one printed row)
 MAX_LIST_ITEMS = 30  # dasar hukum, peringatan, … of the identity
-MAX_SHORT = 300  # names, numbers, output, keterangan, one kelengkapan item
-MAX_LONG = 600  # kegiatan, one dasar hukum or peringatan
+MAX_NAME = 100  # a pelaksana's name (the swimlane header)
+MAX_SHORT = 300  # names, numbers, output, keterangan
+MAX_LONG = 500  # kegiatan, one dasar hukum or peringatan
+# A step at every limit still fits one printed row of the flowchart (A4 and F4, 10 lanes):
+# tests/sop/test_limits.py prints such an SOP.
 
 _IDENTITY_SHORT = ("nama", "nomor", "instansi")
 _IDENTITY_LISTS = ("dasar_hukum", "kualifikasi_pelaksana", "keterkaitan",
@@ -24,7 +28,7 @@ def limit_problems(sop: Sop) -> list[str]:
         problems.append(f"pelaksana: paling banyak {MAX_LANES} pelaksana (ada "
                         f"{len(sop.pelaksana)}); gabungkan pelaksana yang sejenis")
     for number, lane in enumerate(sop.pelaksana, start=1):
-        problems += _too_long(f"pelaksana {number}: nama", lane.nama, MAX_SHORT)
+        problems += _too_long(f"pelaksana {number}: nama", lane.nama, MAX_NAME)
     if len(sop.langkah) > MAX_STEPS:
         problems.append(f"langkah: paling banyak {MAX_STEPS} langkah (ada {len(sop.langkah)}); "
                         "pecah menjadi beberapa SOP")
@@ -39,8 +43,9 @@ def step_limit_problems(step) -> list[str]:
     if len(step.kelengkapan) > MAX_CHECKLIST:
         problems.append(f"kelengkapan: paling banyak {MAX_CHECKLIST} butir (ada "
                         f"{len(step.kelengkapan)})")
-    for index, item in enumerate(step.kelengkapan[:MAX_CHECKLIST + 1], start=1):
-        problems += _too_long(f"kelengkapan {index}", item, MAX_SHORT)
+    elif sum(len(item) for item in step.kelengkapan) > MAX_CHECKLIST_CHARS:
+        problems.append(f"kelengkapan terlalu panjang (semua butir bersama paling banyak "
+                        f"{MAX_CHECKLIST_CHARS} karakter, agar muat satu baris bagan)")
     return problems
 
 

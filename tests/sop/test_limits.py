@@ -32,7 +32,8 @@ def refused(doc: dict) -> str:
 def test_a_huge_step_text_is_refused_at_import(valid_sop):
     valid_sop["langkah"][1]["kegiatan"] = "Menyusun konsep " * 280_000  # 4.5 MB
     message = refused(valid_sop)
-    assert "langkah 2: kegiatan terlalu panjang" in message and "paling banyak 600" in message
+    assert "langkah 2: kegiatan terlalu panjang" in message
+    assert f"paling banyak {limits.MAX_LONG})" in message
 
 
 @pytest.mark.parametrize("count", [50_000, 100_000])
@@ -112,3 +113,30 @@ def test_a_stored_sop_with_an_absurd_waktu_stops_the_run_plainly(office):  # noq
         engine.start_run(office.workspace.database, office.sop_id, "Uji", 2027,
                          date(2026, 11, 23), office.assignments, office.admin)
     assert m.Run.select().count() == 0
+
+
+@pytest.mark.parametrize("paper", ["A4", "F4"])
+def test_an_sop_at_every_limit_still_prints(workspace, valid_sop, paper):
+    """The limits match the printed sheet: the widest header and the tallest rows fit."""
+    import io
+
+    import pdfplumber
+
+    from desktop_app.sop.printing import sop_sheet_pdf
+    from desktop_app.sop.sopfile import sop_from_dict
+
+    text = "Menyusun konsep rencana kerja dan anggaran " * 20
+    valid_sop["pelaksana"] = [{"kode": f"p{n}", "nama": ("Kepala Sub Bagian " * 10)
+                               [:limits.MAX_NAME]} for n in range(limits.MAX_LANES)]
+    item = ("Dokumen " * 50)[:limits.MAX_CHECKLIST_CHARS // limits.MAX_CHECKLIST]
+    valid_sop["langkah"] = [{"kegiatan": text[:limits.MAX_LONG], "pelaksana": f"p{n % 10}",
+                             "kelengkapan": [item] * limits.MAX_CHECKLIST,
+                             "waktu": "10000 menit", "output": text[:limits.MAX_SHORT],
+                             "keterangan": text[:limits.MAX_SHORT]} for n in range(12)]
+    valid_sop["langkah"][-1]["simbol"] = "selesai"
+    for key in ("dasar_hukum", "peringatan", "keterkaitan"):
+        valid_sop["identitas"][key] = [text[:limits.MAX_LONG]] * limits.MAX_LIST_ITEMS
+    pdf = sop_sheet_pdf(sop_from_dict(valid_sop), paper)
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        last = document.pages[-1].extract_text()
+    assert "12" in last and "Menyusun" in last
