@@ -16,6 +16,14 @@ from desktop_app.common.errors import DomainError, InvalidInput
 
 FILES_FOLDER = "berkas"
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
+# Programs, scripts, shortcuts and macro documents: opening one runs something.
+EXECUTABLE_EXTENSIONS = frozenset((
+    "exe", "com", "bat", "cmd", "scr", "pif", "msi", "msp", "msc", "cpl", "dll", "sys", "lnk",
+    "url", "reg", "vb", "vbs", "vbe", "js", "jse", "ws", "wsf", "wsh", "wsc", "hta", "ps1",
+    "psm1", "psd1", "ps1xml", "jar", "sh", "bash", "command", "run", "bin", "appimage", "app",
+    "desktop", "py", "pyw", "pl", "rb", "inf", "scf", "gadget", "application", "appref",
+    "docm", "dotm", "xlsm", "xltm", "xlam", "pptm", "potm", "ppam", "ppsm", "sldm", "iso",
+    "img", "vhd", "vhdx", "chm", "library"))
 _STORED = re.compile(rf"{FILES_FOLDER}/[0-9a-f]{{64}}(\.[a-z0-9]{{1,8}})?")
 
 
@@ -47,7 +55,8 @@ def store_bytes(data_dir: Path, data: bytes, extension: str) -> StoredFile:
 
 def store_file(data_dir: Path, source: Path, max_bytes: int = MAX_ATTACHMENT_BYTES
                ) -> StoredFile:
-    """Copy a file the user picked into the data folder."""
+    """Copy a file the user picked into the data folder; programs and scripts are refused."""
+    require_inert(source)
     try:
         data = read_limited(source, max_bytes)
     except OSError as exc:
@@ -72,6 +81,22 @@ def read_limited(path: Path, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise too_big
     return data
+
+
+def is_executable(path: Path | str) -> bool:
+    """Whether opening the file with the computer's own program could run something."""
+    name = Path(path).name.lower().rstrip(". ")
+    return "." in name and name.rsplit(".", 1)[1] in EXECUTABLE_EXTENSIONS
+
+
+def require_inert(path: Path | str) -> None:
+    """InvalidInput for a program, script or shortcut (attached or about to be opened)."""
+    if is_executable(path):
+        extension = Path(path).name.lower().rstrip(". ").rsplit(".", 1)[1]
+        raise InvalidInput(f'Berkas "{Path(path).name}" adalah program, skrip atau pintasan '
+                           f"(.{extension}); berkas seperti itu tidak diterima dan tidak dibuka "
+                           "karena dapat menjalankan perintah di komputer. Kirim sebagai PDF, "
+                           "gambar atau dokumen biasa.")
 
 
 def stored_path(data_dir: Path, relative: str) -> Path | None:
