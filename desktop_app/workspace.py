@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from peewee import DatabaseError, SqliteDatabase
 
-from db.database import connect, migrate
+from db.database import connect, connect_read_only, migrate, pending_migrations
 from desktop_app.common.errors import DomainError
 from desktop_app.common.paths import DATABASE_NAME, templates_dir
 from desktop_app.safety.lost_database import check_not_lost
@@ -18,10 +19,20 @@ from desktop_app.safety.temp_area import clean_temp_area
 log = logging.getLogger(__name__)
 
 
+READ_ONLY_NOTE = ("Folder data {dir} hanya dapat dibaca: data dapat dilihat, dicetak dan "
+                  "diperiksa, tetapi penyimpanan dimatikan. Untuk bekerja seperti biasa, "
+                  "salin folder data ke disk yang dapat ditulisi atau minta izin tulis.")
+
+
 @dataclass
 class Workspace:
     data_dir: Path
     database: SqliteDatabase
+    read_only: bool = False  # the folder cannot be written: reading, printing, checking only
+
+    @property
+    def read_only_note(self) -> str:
+        return READ_ONLY_NOTE.format(dir=self.data_dir) if self.read_only else ""
 
     @property
     def backup_dir(self) -> Path:
@@ -42,9 +53,20 @@ def open_workspace(data_dir: Path) -> Workspace:
             "Pilih folder lain dengan --data-dir atau periksa izin folder."
         ) from exc
     check_not_lost(data_dir)
-    with contextlib.suppress(OSError):  # a read-only folder: nothing of ours can be there
-        clean_temp_area(data_dir)
+    read_only = not _writable(data_dir)
+    if not read_only:
+        with contextlib.suppress(OSError):
+            clean_temp_area(data_dir)
     try:
+        if read_only:
+            database = connect_read_only(data_dir / DATABASE_NAME)
+            workspace = Workspace(data_dir, database, read_only=True)
+            if pending_migrations(database):
+                database.close()
+                raise DomainError(f"Folder data {data_dir} hanya dapat dibaca, padahal datanya "
+                                  "perlu diperbarui ke versi Pandu SOP ini. Buka dari folder "
+                                  "yang dapat ditulisi (salin foldernya), lalu ulangi.")
+            return workspace
         database = connect(data_dir / DATABASE_NAME)
         workspace = Workspace(data_dir, database)
         migrate(database, backup_dir=workspace.backup_dir)
@@ -56,6 +78,20 @@ def open_workspace(data_dir: Path) -> Workspace:
         ) from exc
     _install_templates_once(database, data_dir)
     return workspace
+
+
+def _writable(data_dir: Path) -> bool:
+    """Whether the data folder (and its database, if there) can be written."""
+    from desktop_app.safety.storage import StorageError, ensure_writable
+
+    database = data_dir / DATABASE_NAME
+    if database.exists() and not os.access(database, os.W_OK):
+        return False
+    try:
+        ensure_writable(data_dir)
+    except StorageError:
+        return not database.is_file()  # a new office must be created: say why it cannot
+    return True
 
 
 def _install_templates_once(database: SqliteDatabase, data_dir: Path) -> None:

@@ -64,8 +64,9 @@ def check_data(database: SqliteDatabase, data_dir: Path, quick: bool = False,
     try:
         file_problems, checked = _file_problems(database, data_dir, quick, progress)
         audit_problems, entries = _audit_problems()
-    except DatabaseError as exc:
-        problems.append(_damaged(str(exc)))
+    except (DatabaseError, ValueError, TypeError, OverflowError, UnicodeError) as exc:
+        # a damaged page can surface as a row that does not parse, not only as an SQL error
+        problems.append(_damaged(f"{type(exc).__name__}: {exc}"))
         return CheckReport(tuple(problems), 0, 0, quick)
     return CheckReport(tuple(problems + file_problems + audit_problems), checked, entries, quick)
 
