@@ -43,8 +43,20 @@ class Workspace:
             self.database.close()
 
 
+# SQLite refuses database paths over 512 characters, and the office's files (berkas/<sha256>
+# .ext, backups, temporary copies) add about 100 more: a longer folder fails in odd places.
+MAX_DATA_DIR_CHARS = 400
+
+
 def open_workspace(data_dir: Path) -> Workspace:
     """Open the data folder, creating and initialising it (with the SOP templates) if new."""
+    length = len(str(data_dir.absolute()))
+    if length > MAX_DATA_DIR_CHARS:
+        raise DomainError(
+            f"Alamat folder data terlalu panjang ({length} karakter; paling banyak "
+            f"{MAX_DATA_DIR_CHARS}), sehingga basis data dan berkas kantor tidak dapat disimpan "
+            "di dalamnya. Pilih folder dengan alamat yang lebih pendek, misalnya "
+            "C:\\PanduSOP atau D:\\Data\\PanduSOP (--data-dir atau PANDU_HOME).")
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -5,6 +5,7 @@ Names from outside never become paths: only the hash and a known extension do.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -12,7 +13,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app.common.errors import DomainError, InvalidInput
+from desktop_app.common.errors import InvalidInput
 
 FILES_FOLDER = "berkas"
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
@@ -41,15 +42,17 @@ def store_bytes(data_dir: Path, data: bytes, extension: str) -> StoredFile:
     relative = f"{FILES_FOLDER}/{digest}" + (f".{extension}" if extension else "")
     target = data_dir / relative
     if not target.exists():
+        # OSError passes through: callers show it as storage.storage_error words it ("Disk
+        # penuh: …", "… tidak dapat ditulisi"), the same message everywhere.
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(target.name + ".tmp")
             tmp.write_bytes(data)
             os.replace(tmp, target)
-        except OSError as exc:
-            raise DomainError(f"Berkas tidak dapat disimpan di folder data {data_dir} "
-                              f"({exc.strerror}). Periksa izin folder dan sisa ruang disk."
-                              ) from exc
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
+            raise
     return StoredFile(digest, relative, len(data))
 
 

@@ -61,3 +61,11 @@ def test_only_stored_files_left_is_reported_too(filled):
 def test_a_new_folder_is_still_a_new_office(tmp_path):
     open_workspace(tmp_path / "baru").close()
     assert (tmp_path / "baru" / "pandu.sqlite3").stat().st_size > 0
+
+
+def test_a_data_folder_path_too_long_says_what_is_wrong(tmp_path, cli):
+    deep = tmp_path.joinpath(*["folder-data-kecamatan-ngargoyoso"] * 14)
+    assert len(str(deep)) > 400
+    status, _out, err = cli("--data-dir", deep, "sop", "list")
+    assert status == 1 and "terlalu panjang" in err and "karakter" in err
+    assert not deep.exists()
