@@ -172,8 +172,18 @@ def backup_to_folder(parent: QWidget | None, data_dir: Path) -> BackupInfo | Non
            f"Cadangan disimpan di:\n{info.path}\n\nIsi: {c['sop']} SOP, {c['proses']} proses, "
            f"{c['naskah']} naskah, {c['berkas']} berkas (sudah diperiksa terbaca dengan "
            "benar).\n\nLepaskan flashdisk dengan aman (Safely Remove), lalu simpan di tempat "
-           "yang terpisah dari komputer ini.")
+           "yang terpisah dari komputer ini." + _left_out(info.warnings))
     return info
+
+
+def _left_out(warnings: tuple[str, ...]) -> str:
+    """The stored files a backup could not carry, named (empty when there are none)."""
+    if not warnings:
+        return ""
+    shown = "\n".join(f"• {warning}" for warning in warnings[:5])
+    more = f"\n• … dan {len(warnings) - 5} berkas lain" if len(warnings) > 5 else ""
+    return (f"\n\nPerhatian: berkas berikut tidak ikut dicadangkan:\n{shown}{more}\n"
+            "Jalankan pemeriksaan data (pandu check) dan lampirkan ulang berkas aslinya.")
 
 
 # --- "Pulihkan dari cadangan…" ------------------------------------------------------------------
