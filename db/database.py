@@ -62,6 +62,18 @@ def using(database: Database):
         database_proxy.initialize(previous)
 
 
+def connect_read_only(path: Path) -> SqliteDatabase:
+    """Open the SQLite file of a folder that cannot be written (a write-protected flash
+    disk, a shared folder without write permission) for reading only (the workspace binds it).
+    `immutable`: SQLite needs no -shm file beside it (it could not create one there)."""
+    from urllib.request import pathname2url
+
+    database = SqliteDatabase(f"file:{pathname2url(str(path))}?mode=ro&immutable=1", uri=True,
+                              pragmas={"foreign_keys": 1, "busy_timeout": 10000})
+    database.connect(reuse_if_open=True)
+    return database
+
+
 def pending_migrations(database: SqliteDatabase) -> list[str]:
     runner = Runner(database, str(MIGRATIONS_DIR))
     return [m.name for m in runner.status() if m.path is not None and not m.applied]

@@ -2,23 +2,46 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from peewee import DatabaseError, SqliteDatabase
 
-from db.database import bind, bound, connect, migrate, unbind, using
+from db.database import (
+    bind,
+    bound,
+    connect,
+    connect_read_only,
+    migrate,
+    pending_migrations,
+    unbind,
+    using,
+)
 from desktop_app.common.errors import DomainError
 from desktop_app.common.paths import DATABASE_NAME, templates_dir
+from desktop_app.safety.lost_database import check_not_lost
+from desktop_app.safety.temp_area import clean_temp_area
 
 log = logging.getLogger(__name__)
+
+
+READ_ONLY_NOTE = ("Folder data {dir} hanya dapat dibaca: data dapat dilihat, dicetak dan "
+                  "diperiksa, tetapi penyimpanan dimatikan. Untuk bekerja seperti biasa, "
+                  "salin folder data ke disk yang dapat ditulisi atau minta izin tulis.")
 
 
 @dataclass
 class Workspace:
     data_dir: Path
     database: SqliteDatabase
+    read_only: bool = False  # the folder cannot be written: reading, printing, checking only
+
+    @property
+    def read_only_note(self) -> str:
+        return READ_ONLY_NOTE.format(dir=self.data_dir) if self.read_only else ""
 
     @property
     def backup_dir(self) -> Path:
@@ -34,12 +57,24 @@ class Workspace:
             self.database.close()
 
 
+# SQLite refuses database paths over 512 characters, and the office's files (berkas/<sha256>
+# .ext, backups, temporary copies) add about 100 more: a longer folder fails in odd places.
+MAX_DATA_DIR_CHARS = 400
+
+
 def open_workspace(data_dir: Path) -> Workspace:
     """Open the data folder, creating and initialising it (with the SOP templates) if new.
 
     The first workspace opened in a process becomes the one the models reach; a further one
     (while the first is open) is reached only inside `workspace.active()`.
     """
+    length = len(str(data_dir.absolute()))
+    if length > MAX_DATA_DIR_CHARS:
+        raise DomainError(
+            f"Alamat folder data terlalu panjang ({length} karakter; paling banyak "
+            f"{MAX_DATA_DIR_CHARS}), sehingga basis data dan berkas kantor tidak dapat disimpan "
+            "di dalamnya. Pilih folder dengan alamat yang lebih pendek, misalnya "
+            "C:\\PanduSOP atau D:\\Data\\PanduSOP (--data-dir atau PANDU_HOME).")
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -47,7 +82,22 @@ def open_workspace(data_dir: Path) -> Workspace:
             f"Folder data {data_dir} tidak dapat dibuat ({exc.strerror}). "
             "Pilih folder lain dengan --data-dir atau periksa izin folder."
         ) from exc
+    check_not_lost(data_dir)
+    read_only = not _writable(data_dir)
+    if not read_only:
+        with contextlib.suppress(OSError):
+            clean_temp_area(data_dir)
     try:
+        if read_only:
+            database = connect_read_only(data_dir / DATABASE_NAME)
+            workspace = Workspace(data_dir, database, read_only=True)
+            if pending_migrations(database):
+                database.close()
+                raise DomainError(f"Folder data {data_dir} hanya dapat dibaca, padahal datanya "
+                                  "perlu diperbarui ke versi Pandu SOP ini. Buka dari folder "
+                                  "yang dapat ditulisi (salin foldernya), lalu ulangi.")
+            _bind_if_first(database)
+            return workspace
         database = connect(data_dir / DATABASE_NAME)
         workspace = Workspace(data_dir, database)
         with workspace.active():
@@ -59,10 +109,28 @@ def open_workspace(data_dir: Path) -> Workspace:
             "ditulisi dan tidak dipakai program lain. Periksa dengan perintah: pandu check; "
             "bila rusak, pulihkan cadangan: pandu restore BERKAS.zip"
         ) from exc
+    _bind_if_first(database)
+    return workspace
+
+
+def _bind_if_first(database) -> None:
     current = bound()
     if current is None or current.is_closed():
         bind(database)
-    return workspace
+
+
+def _writable(data_dir: Path) -> bool:
+    """Whether the data folder (and its database, if there) can be written."""
+    from desktop_app.safety.storage import StorageError, ensure_writable
+
+    database = data_dir / DATABASE_NAME
+    if database.exists() and not os.access(database, os.W_OK):
+        return False
+    try:
+        ensure_writable(data_dir)
+    except StorageError:
+        return not database.is_file()  # a new office must be created: say why it cannot
+    return True
 
 
 def _install_templates_once(database: SqliteDatabase, data_dir: Path) -> None:

@@ -110,6 +110,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     if module is not None and hasattr(module, "run_on_folder"):
         return module.run_on_folder(args, data_dir)  # restore, check: even a damaged database
     workspace = open_workspace(data_dir)
+    if workspace.read_only:
+        print(f"pandu: {workspace.read_only_note}", file=sys.stderr)
     try:
         return module.run(args, workspace)
     finally:

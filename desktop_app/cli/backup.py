@@ -31,4 +31,8 @@ def run(args, workspace) -> int:
                                "lain.")
         info = create_backup(workspace.data_dir, target)
     print(f"Cadangan disimpan: {info.summary()}")
+    for warning in info.warnings:
+        print(f"Peringatan: berkas {warning}")
+    if info.warnings:
+        print("Berkas di atas tidak ada di cadangan ini. Jalankan: pandu check")
     return 0

@@ -12,9 +12,15 @@ def register(commands) -> None:
 
 
 def run(args, workspace) -> int:
-    from desktop_app.safety.integrity import check_data
+    from desktop_app.safety.integrity import RESTORE_HINT, check_data
 
-    report = check_data(workspace.database, workspace.data_dir)
+    try:
+        report = check_data(workspace.database, workspace.data_dir)
+    except Exception as exc:  # noqa: BLE001 - a damaged database fails in many ways
+        print(f"Basis data di {workspace.data_dir} rusak; pemeriksaan berhenti di tengah jalan "
+              f"({type(exc).__name__}: {str(exc)[:200]}).")
+        print(f"Yang perlu dilakukan: {RESTORE_HINT}")
+        return 1
     for line in report.lines():
         print(line)
     return 0 if report.ok else 1
@@ -36,6 +42,8 @@ def run_on_folder(args, data_dir: Path) -> int:
         print(f"Basis data di {data_dir} rusak atau bukan basis data Pandu SOP ({exc}).")
         print(f"Yang perlu dilakukan: {RESTORE_HINT}")
         return 1
+    if workspace.read_only:
+        print(workspace.read_only_note)
     try:
         return run(args, workspace)
     finally:

@@ -72,13 +72,20 @@ def entries(run_id: int) -> list[AuditView]:
 
 def verify_chain() -> list[str]:
     """Problems with the trail, in Indonesian; empty when every entry is intact."""
+    return chain_problems(
+        (e.id, e.prev_hash, e.hash, e.run_id, e.at, e.person_id, e.on_behalf_of_id, e.action,
+         e.detail) for e in m.AuditEntry.select().order_by(m.AuditEntry.id))
+
+
+def chain_problems(rows) -> list[str]:
+    """The check itself, over (id, prev_hash, hash, run_id, at, person_id, on_behalf_of_id,
+    action, detail) rows in id order: also for a database the models are not bound to (a
+    backup being inspected)."""
     problems, prev = [], ""
-    for entry in m.AuditEntry.select().order_by(m.AuditEntry.id):
-        if entry.prev_hash != prev:
-            problems.append(f"catatan jejak audit sebelum nomor {entry.id} hilang atau diubah")
-        expected = _digest(entry.prev_hash, entry.run_id, entry.at, entry.person_id,
-                           entry.on_behalf_of_id, entry.action, entry.detail)
-        if entry.hash != expected:
-            problems.append(f"catatan jejak audit nomor {entry.id} telah diubah")
-        prev = entry.hash
+    for entry_id, prev_hash, hash_, run_id, at, person_id, behalf_id, action, detail in rows:
+        if prev_hash != prev:
+            problems.append(f"catatan jejak audit sebelum nomor {entry_id} hilang atau diubah")
+        if hash_ != _digest(prev_hash, run_id, at, person_id, behalf_id, action, detail):
+            problems.append(f"catatan jejak audit nomor {entry_id} telah diubah")
+        prev = hash_
     return problems

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from desktop_app.common.numbers import angka
 
 UNITS = ("menit", "jam", "hari", "minggu", "bulan")
+# The longest time standard of one step, per unit (about a year; a due date must fit the
+# office calendar a run is planned on).
+MAX_AMOUNT = {"menit": 10_000, "jam": 2_000, "hari": 366, "minggu": 52, "bulan": 12}
 _PATTERN = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([A-Za-z]+)\s*$")
 
 
@@ -37,4 +40,7 @@ def parse_waktu(text: str) -> Waktu:
     amount = float(match.group(1).replace(",", "."))
     if amount <= 0:
         raise ValueError(f'waktu "{text}" harus lebih dari nol')
+    if amount > MAX_AMOUNT[unit]:
+        raise ValueError(f'waktu "{text}" terlalu lama; paling lama {MAX_AMOUNT[unit]:,} {unit} '
+                         "untuk satu langkah".replace(",", "."))
     return Waktu(amount, unit)

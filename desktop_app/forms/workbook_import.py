@@ -8,6 +8,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop_app.common.errors import InvalidInput
+from desktop_app.common.file_store import read_limited
 from desktop_app.forms import sheet_layout as sl
 from desktop_app.forms.cell_values import cell_value
 from desktop_app.forms.form_types import FORM_TYPES, FORMAT, FormType, PlanLine
@@ -84,7 +86,9 @@ def _read_bytes(path: Path) -> bytes:
         if path.stat().st_size > MAX_BYTES:
             raise FileRefused(f"berkas lebih dari {MAX_BYTES // 2**20} MB; formulir isian "
                               "tidak sebesar itu. Periksa apakah berkasnya benar.")
-        return path.read_bytes()
+        return read_limited(path, MAX_BYTES)
+    except InvalidInput as exc:
+        raise FileRefused(str(exc)) from exc
     except OSError as exc:
         raise FileRefused(f"berkas tidak dapat dibaca ({exc.strerror}).") from exc
 
@@ -155,6 +159,8 @@ def _int(value) -> int | None:
 
 
 def _read_rows(sheet, form: FormType, unit: str):
+    if hasattr(sheet, "reset_dimensions"):  # read every row, whatever <dimension> claims
+        sheet.reset_dimensions()
     _check_header(sheet, form)
     lines, rows, problems, extra = [], [], [], 0
     columns = form.columns

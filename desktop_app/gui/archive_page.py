@@ -35,7 +35,7 @@ from desktop_app.archive.search import (
 )
 from desktop_app.common.dates import tanggal, waktu
 from desktop_app.common.errors import DomainError
-from desktop_app.common.file_store import stored_path
+from desktop_app.common.file_store import require_inert, stored_path
 from desktop_app.gui.errors import error_text, show_error
 from desktop_app.gui.expedition_page import RowsModel, open_path, table_view
 from desktop_app.office.people import PersonInfo
@@ -246,7 +246,7 @@ class ArchivePage(QWidget):
 
     def open_file(self) -> None:
         if self.current and self.current.file:
-            open_path(self.current.file)
+            self._open(self.current.file)
 
     def _open_version(self, index) -> None:
         self._open_stored(self.versions.rows[index.row()].stored_path, "Berkas versi ini")
@@ -259,6 +259,14 @@ class ArchivePage(QWidget):
         path: Path | None = stored_path(self.workspace.data_dir, relative)
         if path is None:
             show_error(self, DomainError(f"{what} tidak ada di folder data."))
+            return
+        self._open(path)
+
+    def _open(self, path: Path) -> None:
+        try:
+            require_inert(path)  # e.g. an .exe stored before such files were refused
+        except DomainError as exc:
+            show_error(self, exc)
             return
         open_path(path)
 

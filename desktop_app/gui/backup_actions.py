@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -26,8 +27,9 @@ from PySide6.QtWidgets import (
 from desktop_app.gui.errors import error_text
 from desktop_app.safety import integrity
 from desktop_app.safety.backup import BackupInfo, auto_backup, backup_due, copy_to_folder
+from desktop_app.safety.inspection import BackupInspection, inspect_backup
 from desktop_app.safety.instance_lock import DataInUse, InstanceLock, acquire
-from desktop_app.safety.restore import BackupPreview, RestoreResult, preview, restore
+from desktop_app.safety.restore import RestoreResult, restore
 from desktop_app.safety.storage import storage_error
 
 log = logging.getLogger(__name__)
@@ -170,8 +172,18 @@ def backup_to_folder(parent: QWidget | None, data_dir: Path) -> BackupInfo | Non
            f"Cadangan disimpan di:\n{info.path}\n\nIsi: {c['sop']} SOP, {c['proses']} proses, "
            f"{c['naskah']} naskah, {c['berkas']} berkas (sudah diperiksa terbaca dengan "
            "benar).\n\nLepaskan flashdisk dengan aman (Safely Remove), lalu simpan di tempat "
-           "yang terpisah dari komputer ini.")
+           "yang terpisah dari komputer ini." + _left_out(info.warnings))
     return info
+
+
+def _left_out(warnings: tuple[str, ...]) -> str:
+    """The stored files a backup could not carry, named (empty when there are none)."""
+    if not warnings:
+        return ""
+    shown = "\n".join(f"• {warning}" for warning in warnings[:5])
+    more = f"\n• … dan {len(warnings) - 5} berkas lain" if len(warnings) > 5 else ""
+    return (f"\n\nPerhatian: berkas berikut tidak ikut dicadangkan:\n{shown}{more}\n"
+            "Jalankan pemeriksaan data (pandu check) dan lampirkan ulang berkas aslinya.")
 
 
 # --- "Pulihkan dari cadangan…" ------------------------------------------------------------------
@@ -185,7 +197,7 @@ def choose_backup_file(parent: QWidget | None, start: Path) -> Path | None:
 class RestorePreviewDialog(QDialog):
     """What the backup holds, and what restoring it does, before anything changes."""
 
-    def __init__(self, parent: QWidget | None, summary: BackupPreview):
+    def __init__(self, parent: QWidget | None, summary: BackupInspection):
         super().__init__(parent)
         self.setWindowTitle("Pulihkan dari cadangan")
         layout = QVBoxLayout(self)
@@ -200,13 +212,21 @@ class RestorePreviewDialog(QDialog):
         buttons = QDialogButtonBox()
         self.restore_button = buttons.addButton("&Pulihkan", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("&Batal", QDialogButtonBox.ButtonRole.RejectRole)
-        self.restore_button.setEnabled(not summary.newer)
+        self.restore_button.setEnabled(not summary.refused and not summary.other_office)
+        self.confirm_other = None
+        if summary.other_office and not summary.refused:
+            self.confirm_other = QCheckBox(
+                f"Saya yakin: ganti seluruh data \"{summary.current_office}\" dengan cadangan "
+                f"kantor \"{summary.office}\".")
+            self.confirm_other.toggled.connect(self.restore_button.setEnabled)
+            layout.insertWidget(layout.count() - 1, self.confirm_other)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, summary: BackupPreview) -> bool:
+    def ask(cls, parent: QWidget | None, summary: BackupInspection) -> bool:
+        """True when staff chose to restore (for another office's backup: confirmed)."""
         return cls(parent, summary).exec() == QDialog.DialogCode.Accepted
 
 
@@ -218,7 +238,7 @@ def restore_from_backup(parent: QWidget | None, workspace,
     if path is None:
         return None
     try:
-        summary = preview(path)
+        summary = inspect_backup(path, workspace.data_dir)
     except Exception as exc:  # noqa: BLE001 - shown to the user
         warn(parent, TITLE, message_for(exc))
         return None
@@ -230,7 +250,8 @@ def restore_from_backup(parent: QWidget | None, workspace,
     progress = _Progress(parent, "Memulihkan data…")
     try:
         with busy():
-            result = restore(workspace.data_dir, path, workspace.database, progress=progress)
+            result = restore(workspace.data_dir, path, workspace.database, progress=progress,
+                             other_office=summary.other_office)
     except Exception as exc:  # noqa: BLE001 - shown to the user
         warn(parent, TITLE, message_for(exc) + "\nData sekarang tidak berubah.")
         return None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
-from peewee import SqliteDatabase, fn
+from peewee import SqliteDatabase, chunked, fn
 
 from db import models as m
 from desktop_app.common import audit
@@ -93,8 +93,9 @@ def _activate(run: m.Run, number: int, at: datetime) -> None:
     row.due_at = _due(run, row.step, at)
     row.save()
     items = m.KelengkapanItem.select().where(m.KelengkapanItem.step == row.step)
-    m.RunCheck.insert_many([{"run_step": row, "item": item, "updated_at": at}
-                            for item in items]).execute()
+    rows = [{"run_step": row, "item": item, "updated_at": at} for item in items]
+    for batch in chunked(rows, 200):  # SQLite's limit of bound values per statement
+        m.RunCheck.insert_many(batch).execute()
 
 
 def _due(run: m.Run, step: m.Step, at: datetime) -> datetime | None:
@@ -104,7 +105,12 @@ def _due(run: m.Run, step: m.Step, at: datetime) -> datetime | None:
 
     local = to_local(at)
     calendar = office_calendar(range(local.year, local.year + 3))
-    return to_utc(calendar.add(local, parse_waktu(step.waktu)))
+    try:  # an SOP saved before the limits (common.waktu.MAX_AMOUNT) were enforced
+        return to_utc(calendar.add(local, parse_waktu(step.waktu)))
+    except (ValueError, OverflowError) as exc:
+        raise InvalidInput(f"Langkah {step.number}: waktu \"{step.waktu}\" tidak dapat dipakai "
+                           f"untuk menghitung tenggat ({exc}). Perbaiki waktu langkah itu di SOP "
+                           "(buat revisi), lalu mulai lagi.") from exc
 
 
 def _active_row(run_step_id: int) -> m.RunStep:

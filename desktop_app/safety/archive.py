@@ -174,8 +174,10 @@ def extract_member(archive: zipfile.ZipFile, name: str, expected: tuple[str, int
     that does not match is refused (and `target` removed)."""
     sha, size = expected
     digest, written = hashlib.sha256(), 0
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    out_fd = os.open(target, flags, 0o644)  # a new file: never through a planted link
     try:
-        with archive.open(name) as source, target.open("wb") as out:
+        with archive.open(name) as source, os.fdopen(out_fd, "wb") as out:
             while chunk := source.read(_CHUNK):
                 written += len(chunk)
                 if written > size:

@@ -13,6 +13,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -41,6 +42,7 @@ from desktop_app.safety.storage import (
     os_error_message,
     storage_error,
 )
+from desktop_app.safety.temp_area import temp_area, temp_folder
 
 BACKUP_FOLDER = "cadangan"
 PRE_RESTORE_PREFIX = "sebelum-pemulihan-"
@@ -51,6 +53,7 @@ COPY_PREFIX = "Pandu-SOP-cadangan-"
 class BackupInfo:
     path: Path
     manifest: Manifest
+    warnings: tuple[str, ...] = ()  # stored files missing or damaged, left out of the backup
 
     def summary(self) -> str:
         """One line for staff: where, how much."""
@@ -72,20 +75,84 @@ def create_backup(data_dir: Path, target: Path, now: datetime | None = None,
     if not database.is_file():
         raise DomainError(f"Belum ada data untuk dicadangkan di {data_dir}.")
     _check_space(target.parent, office_files(data_dir))
-    with tempfile.TemporaryDirectory(prefix="pandu-cadangan-") as tmp:
+    with _copy_folder(data_dir, target) as tmp:
         copy = Path(tmp) / DATABASE_NAME
         snapshot(database, copy)
         # Listed after the snapshot: every file the copied database names is on disk by now
         # (files are stored before the rows that name them, and never removed).
         files = office_files(data_dir)
         schema, office, counts, check = describe_database(copy)
-        counts["berkas"] = len(files)
         members = {DATABASE_MEMBER: sha256_file(copy)}
-        members.update({name: sha256_file(path) for name, path in files})
+        files, hashes, warnings = _sound_files(files)
+        warnings += _missing_files(copy, {name for name, _path in files} | _damaged(warnings))
+        members.update(hashes)
+        counts["berkas"] = len(files)
         manifest = Manifest(now or utc_now(), __version__, schema, office, counts, members,
                             check)
         _write(target, copy, files, manifest, progress)
-    return BackupInfo(target, manifest)
+    return BackupInfo(target, manifest, tuple(warnings))
+
+
+def _copy_folder(data_dir: Path, target: Path):
+    """Where the database copy is made: the data folder's temporary area, or (a read-only
+    data folder) a hidden folder beside the target; never the system's temp folder."""
+    try:
+        if os.access(temp_area(data_dir), os.W_OK):
+            return temp_folder(data_dir, "cadangan")
+    except OSError:
+        pass
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return tempfile.TemporaryDirectory(prefix=".pandu-cadangan-", dir=target.parent)
+
+
+_DAMAGED_MARK = "rusak: "
+
+
+def _sound_files(files: list[tuple[str, Path]]
+                 ) -> tuple[list[tuple[str, Path]], dict[str, tuple[str, int]], list[str]]:
+    """The stored files whose content still matches their name (a damaged one would make
+    the backup refuse to restore), their hashes, and a warning for each left out."""
+    kept, hashes, warnings = [], {}, []
+    for name, path in files:
+        try:
+            sha, size = sha256_file(path)
+        except OSError as exc:
+            warnings.append(f"{_DAMAGED_MARK}{name} tidak dapat dibaca ({exc.strerror}); "
+                            "tidak ikut dicadangkan.")
+            continue
+        if sha != name.split("/")[-1].split(".")[0]:
+            warnings.append(f"{_DAMAGED_MARK}{name} telah berubah sejak disimpan (sidik "
+                            "SHA-256 tidak cocok); tidak ikut dicadangkan. Jalankan: "
+                            "pandu check")
+            continue
+        kept.append((name, path))
+        hashes[name] = (sha, size)
+    return kept, hashes, warnings
+
+
+def _damaged(warnings: list[str]) -> set[str]:
+    return {w.removeprefix(_DAMAGED_MARK).split(" ")[0] for w in warnings}
+
+
+def _missing_files(copy: Path, present: set[str]) -> list[str]:
+    """A warning for each file the database names that is not in the data folder."""
+    from peewee import DatabaseError, SqliteDatabase
+
+    from desktop_app.safety.integrity import referenced_files
+
+    database = SqliteDatabase(str(copy))
+    try:
+        references = referenced_files(database)
+    except DatabaseError:
+        return []
+    finally:
+        database.close()
+    missing = {}
+    for path, _sha, label in references:
+        if FILE_MEMBER.fullmatch(path or "") and path not in present:
+            missing.setdefault(path, label)
+    return [f"hilang: {label} ({path}) tidak ada di folder data; tidak ikut dicadangkan."
+            for path, label in sorted(missing.items())]
 
 
 def snapshot(database: Path, copy: Path) -> None:
@@ -236,10 +303,22 @@ def copy_name(now: datetime | None = None) -> str:
 
 
 def pre_restore_backup(data_dir: Path, now: datetime | None = None) -> BackupInfo:
+    """The safety copy made before a restore changes anything: a name no other restore can
+    take (two restores in one second each keep their own), written, then read back."""
     now = now or utc_now()
     stamp = to_local(now).strftime("%Y%m%d-%H%M%S")
-    return create_backup(data_dir, backup_folder(data_dir) / f"{PRE_RESTORE_PREFIX}{stamp}.zip",
-                         now)
+    folder = backup_folder(data_dir)
+    target = folder / f"{PRE_RESTORE_PREFIX}{stamp}.zip"
+    while target.exists() or target.is_symlink():
+        target = folder / f"{PRE_RESTORE_PREFIX}{stamp}-{uuid.uuid4().hex[:6]}.zip"
+    info = create_backup(data_dir, target, now)
+    try:
+        verify_archive(info.path)
+    except (InvalidInput, OSError) as exc:
+        raise StorageError(f"Cadangan pengaman {info.path} tidak terbaca kembali dengan benar "
+                           "(disk rusak atau penuh?). Pemulihan dibatalkan; data tidak "
+                           "berubah.") from exc
+    return info
 
 
 def _megabytes(size: int) -> str:

@@ -140,7 +140,7 @@ def _alive(holder: LockHolder) -> bool:
         return True  # another computer: we cannot tell, so we do not take over
     if holder.pid == os.getpid():
         return True
-    return _pid_running(holder.pid)
+    return pid_running(holder.pid)
 
 
 # --- the operating system's lock ----------------------------------------------------------
@@ -167,7 +167,7 @@ if os.name == "nt":  # pragma: no cover - exercised on Windows
         except OSError:
             pass
 
-    def _pid_running(pid: int) -> bool:
+    def pid_running(pid: int) -> bool:
         handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # QUERY_LIMITED_INFO
         if not handle:
             return False
@@ -195,7 +195,7 @@ else:
         with contextlib.suppress(OSError):
             fcntl.flock(fd, fcntl.LOCK_UN)
 
-    def _pid_running(pid: int) -> bool:
+    def pid_running(pid: int) -> bool:
         try:
             os.kill(pid, 0)
         except ProcessLookupError:

@@ -64,8 +64,9 @@ def check_data(database: SqliteDatabase, data_dir: Path, quick: bool = False,
     try:
         file_problems, checked = _file_problems(database, data_dir, quick, progress)
         audit_problems, entries = _audit_problems()
-    except DatabaseError as exc:
-        problems.append(_damaged(str(exc)))
+    except (DatabaseError, ValueError, TypeError, OverflowError, UnicodeError) as exc:
+        # a damaged page can surface as a row that does not parse, not only as an SQL error
+        problems.append(_damaged(f"{type(exc).__name__}: {exc}"))
         return CheckReport(tuple(problems), 0, 0, quick)
     return CheckReport(tuple(problems + file_problems + audit_problems), checked, entries, quick)
 
@@ -114,7 +115,7 @@ def _database_problems(database: SqliteDatabase, quick: bool) -> list[Problem]:
     return []
 
 
-def _references(database: SqliteDatabase) -> list[tuple[str, str, str]]:
+def referenced_files(database: SqliteDatabase) -> list[tuple[str, str, str]]:
     """(stored path, SHA-256 recorded, what it is for staff) of every referenced file: the
     known tables with a label staff understand, then any table with a `*_path` column beside
     a `*sha256` one (so files of later features are checked too)."""
@@ -163,7 +164,7 @@ def _generic_references(database: SqliteDatabase, table: str) -> list[tuple[str,
 def _file_problems(database: SqliteDatabase, data_dir: Path, quick: bool, progress
                    ) -> tuple[list[Problem], int]:
     problems: list[Problem] = []
-    references = _references(database)
+    references = referenced_files(database)
     expected: dict[str, tuple[str, str]] = {}
     for path, sha, label in references:
         if not FILE_MEMBER.fullmatch(path or ""):

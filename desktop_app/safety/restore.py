@@ -1,11 +1,14 @@
-"""Restoring a backup: a preview that touches nothing, then a restore that backs up the current
-data first and replaces it so that a crash at any moment leaves either the old data or the
-new, never a mix; an older backup is then upgraded by the migrations.
+"""Restoring a backup: an inspection that touches nothing (`inspection.inspect_backup`), then a
+restore that inspects the database it installs again, backs up the current data first (a
+safety copy under a name of its own, read back before anything changes) and replaces it so
+that a crash at any moment leaves either the old data or the new, never a mix; an older
+backup is then upgraded by the migrations.
 
 The office's files are stored by content hash, so restoring them only adds files (a name
-always means the same content); then one SQLite transaction (the online backup API, written
-into the live database) swaps the database. Files the restored database no longer uses stay
-in `berkas/` (they are also in the backup made just before).
+always means the same content, and an existing file is never replaced); then one SQLite
+transaction (the online backup API, written into the live database) swaps the database.
+Files the restored database no longer uses stay in `berkas/` (they are also in the backup
+made just before).
 """
 
 from __future__ import annotations
@@ -13,16 +16,14 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from db.database import MIGRATIONS_DIR, PRAGMAS, migrate
+from db.database import PRAGMAS, migrate
 from desktop_app.common.clock import to_local, utc_now
-from desktop_app.common.dates import tanggal
 from desktop_app.common.errors import DomainError, InvalidInput
 from desktop_app.common.file_store import FILES_FOLDER
 from desktop_app.common.paths import DATABASE_NAME
@@ -32,11 +33,11 @@ from desktop_app.safety.archive import (
     Progress,
     extract_member,
     open_archive,
-    read_manifest,
     sha256_file,
     verify_archive,
 )
 from desktop_app.safety.backup import backup_folder, pre_restore_backup
+from desktop_app.safety.inspection import BackupInspection, inspect_database
 from desktop_app.safety.storage import (
     StorageError,
     ensure_writable,
@@ -44,103 +45,71 @@ from desktop_app.safety.storage import (
     os_error_message,
     storage_error,
 )
+from desktop_app.safety.temp_area import temp_folder
 
-STAGING_PREFIX = ".pemulihan-"
-
-
-@dataclass(frozen=True)
-class BackupPreview:
-    path: Path
-    created_at: datetime  # local time
-    office: str
-    counts: dict[str, int]
-    app_version: str
-    schema: tuple[str, ...]
-    older: bool  # made by an earlier version: upgraded after restoring
-    newer: bool  # made by a later version: cannot be restored by this one
-    database_check: str
-
-    @property
-    def made_on(self) -> str:
-        """"14 Maret 2026 pukul 15.30" (local time)."""
-        return f"{tanggal(self.created_at.date())} pukul {self.created_at.strftime('%H.%M')}"
-
-    def lines(self) -> list[str]:
-        """What staff see before deciding, one fact a line."""
-        c = self.counts
-        lines = [f"Berkas cadangan: {self.path.name}", f"Dibuat: {self.made_on}"]
-        if self.office:
-            lines.append(f"Kantor: {self.office}")
-        lines.append(f"Isi: {c['sop']} SOP, {c['proses']} proses, {c['naskah']} naskah, "
-                     f"{c['berkas']} berkas")
-        if self.newer:
-            lines.append("Cadangan ini dibuat oleh versi Pandu SOP yang lebih baru dan tidak "
-                         "dapat dipulihkan di sini. Perbarui Pandu SOP dulu.")
-        elif self.older:
-            lines.append("Cadangan ini dari versi Pandu SOP yang lebih lama; setelah "
-                         "dipulihkan, datanya diperbarui otomatis.")
-        if self.database_check != "ok":
-            lines.append(f"Peringatan: basis data di cadangan ini sudah bermasalah saat "
-                         f"dicadangkan ({self.database_check}).")
-        return lines
+STAGING_PREFIX = ".pemulihan-"  # where an earlier version staged (removed when found)
+CONFIRM_OPTION = "--kantor-lain"
 
 
 @dataclass(frozen=True)
 class RestoreResult:
-    preview: BackupPreview
+    preview: BackupInspection
     safety_backup: Path | None  # the data as it was just before, backed up first
     upgraded: list[str]  # migrations run on the restored database
     damaged_copy: Path | None  # the old database files, set aside when it could not be read
-
-
-def known_migrations() -> list[str]:
-    return sorted(p.stem for p in MIGRATIONS_DIR.glob("[0-9][0-9][0-9][0-9]_*.py"))
-
-
-def preview(path: Path) -> BackupPreview:
-    """What a backup holds, from its manifest; reads only the archive, never the data."""
-    with open_archive(path) as archive:
-        manifest = read_manifest(archive, path)
-    return _preview(path, manifest)
-
-
-def _preview(path: Path, manifest: Manifest) -> BackupPreview:
-    known = known_migrations()
-    newer = any(name not in known for name in manifest.schema)
-    older = not newer and set(manifest.schema) != set(known)
-    return BackupPreview(path, to_local(manifest.created_at), manifest.office, manifest.counts,
-                         manifest.app_version, manifest.schema, older, newer,
-                         manifest.database_check)
+    warnings: tuple[str, ...] = ()  # stored files found damaged and left as they were
 
 
 def restore(data_dir: Path, path: Path, database: SqliteDatabase | None = None,
-            now: datetime | None = None, progress: Progress | None = None) -> RestoreResult:
-    """Replace the data folder's database and files with the backup's.
+            now: datetime | None = None, progress: Progress | None = None,
+            other_office: bool = False) -> RestoreResult:
+    """Replace the data folder's database and files with the backup's, once the backup's
+    database passed the inspection (`inspect_database`). A backup of another office is
+    restored only with `other_office=True` (staff confirmed it).
 
     `database` is the window's open database, written through the window's connection;
     without it (the command line) a connection of our own is used. No other copy of the app
     may be using the folder: the caller holds the instance lock.
     """
     manifest = verify_archive(path)
-    summary = _preview(path, manifest)
-    if summary.newer:
-        raise InvalidInput(f"{path.name} dibuat oleh versi Pandu SOP yang lebih baru "
-                           f"({manifest.app_version}). Perbarui Pandu SOP di komputer ini "
-                           "dulu, lalu pulihkan lagi.")
     ensure_writable(data_dir)
     _check_space(data_dir, manifest)
+    _check_targets(data_dir, manifest)
     _remove_old_staging(data_dir)
-    safety, damaged = _back_up_current(data_dir, now)
-    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=data_dir))
     try:
-        staged = _stage(path, manifest, staging, data_dir, progress)
-        _swap_database(data_dir, staged, database, damaged is not None)
+        with temp_folder(data_dir, "pemulihan") as staging:
+            staged = staging / DATABASE_NAME
+            with open_archive(path) as archive:
+                extract_member(archive, DATABASE_MEMBER, manifest.members[DATABASE_MEMBER],
+                               staged, path)
+            summary = inspect_database(staged, path, manifest, data_dir)
+            require_restorable(summary, other_office)
+            safety, damaged = _back_up_current(data_dir, now)
+            warnings = _place_files(path, manifest, data_dir, progress)
+            _swap_database(data_dir, staged, database, damaged is not None)
     except OSError as exc:
         raise StorageError(os_error_message(exc, data_dir)) from exc
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
     upgraded = _upgrade(data_dir, database, safety)
-    return RestoreResult(summary, safety, upgraded, damaged)
+    return RestoreResult(summary, safety, upgraded, damaged, warnings)
+
+
+def require_restorable(summary: BackupInspection, other_office: bool = False) -> None:
+    """InvalidInput (nothing changed) unless the inspected backup may be restored."""
+    name = summary.path.name
+    if summary.newer:
+        raise InvalidInput(f"{name} dibuat oleh versi Pandu SOP yang lebih baru "
+                           f"({summary.app_version}). Perbarui Pandu SOP di komputer ini "
+                           "dulu, lalu pulihkan lagi.")
+    if summary.problems:
+        raise InvalidInput(f"Basis data di dalam {name} tidak lolos pemeriksaan: "
+                           f"{'; '.join(summary.problems[:3])}. Cadangan ini rusak atau "
+                           "diubah di luar Pandu SOP; data tidak berubah. Pilih cadangan lain "
+                           "(misalnya cadangan otomatis sehari sebelumnya).")
+    if summary.other_office and not other_office:
+        raise InvalidInput(f"{name} adalah cadangan kantor \"{summary.office}\", sedangkan "
+                           f"folder data ini milik \"{summary.current_office}\". Data tidak "
+                           "berubah. Bila memang ingin mengganti data kantor ini, ulangi "
+                           f"dengan: pandu restore {CONFIRM_OPTION} \"{summary.path}\"")
 
 
 def _check_space(data_dir: Path, manifest: Manifest) -> None:
@@ -174,67 +143,82 @@ def _back_up_current(data_dir: Path, now: datetime | None) -> tuple[Path | None,
 
 
 def _set_aside_damaged(data_dir: Path, now: datetime | None) -> Path:
-    """Copy the unreadable database files as they are, for a specialist to look at."""
+    """Copy the unreadable database files as they are, for a specialist to look at, into a
+    folder of their own (never over an earlier copy), each copy checked against its source."""
     stamp = to_local(now or utc_now()).strftime("%Y%m%d-%H%M%S")
     folder = backup_folder(data_dir) / f"rusak-{stamp}"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        for extra in range(2, 1000):
+            try:
+                folder.mkdir()
+                break
+            except FileExistsError:
+                folder = backup_folder(data_dir) / f"rusak-{stamp}-{extra}"
         for suffix in ("", "-wal", "-shm"):
             source = data_dir / (DATABASE_NAME + suffix)
             if source.exists():
                 shutil.copy2(source, folder / source.name)
+                if sha256_file(folder / source.name) != sha256_file(source):
+                    raise StorageError(f"Salinan basis data lama di {folder} tidak sama dengan "
+                                       "aslinya. Pemulihan dibatalkan; data tidak berubah.")
     except OSError as exc:
         raise StorageError(os_error_message(exc, folder)) from exc
     return folder
 
 
-def _stage(path: Path, manifest: Manifest, staging: Path, data_dir: Path,
-           progress: Progress | None) -> Path:
-    """Extract and check the database into `staging`; add the backup's files to berkas/."""
-    staged = staging / DATABASE_NAME
+def _check_targets(data_dir: Path, manifest: Manifest) -> None:
+    """Refuse before any change when a stored file's place is a link or not a plain file
+    (a restore never writes through a link, e.g. to outside the data folder)."""
+    folder = data_dir / FILES_FOLDER
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        raise DomainError(f"{folder} bukan folder biasa (tautan atau berkas). Pandu SOP tidak "
+                          "menulis melalui tautan. Pindahkan atau hapus dulu, lalu ulangi. "
+                          "Data tidak berubah.")
+    for name in manifest.files:
+        target = data_dir / name
+        if target.is_symlink() or (target.exists() and not target.is_file()):
+            raise DomainError(f"{target} bukan berkas biasa (tautan atau folder). Pandu SOP "
+                              "tidak menulis melalui tautan. Hapus dulu, lalu ulangi. Data "
+                              "tidak berubah.")
+
+
+def _place_files(path: Path, manifest: Manifest, data_dir: Path,
+                 progress: Progress | None) -> tuple[str, ...]:
+    """Add the backup's files to berkas/; the warnings for damaged files left in place."""
     files = manifest.files
     total = len(files) + 1
+    warnings = []
+    if progress:
+        progress(1, total)
+    (data_dir / FILES_FOLDER).mkdir(exist_ok=True)
     with open_archive(path) as archive:
-        extract_member(archive, DATABASE_MEMBER, manifest.members[DATABASE_MEMBER], staged,
-                       path)
-        _require_sound(staged, path)
-        if progress:
-            progress(1, total)
-        (data_dir / FILES_FOLDER).mkdir(exist_ok=True)
         for done, name in enumerate(files, start=2):
-            _place_file(archive, name, manifest.members[name], data_dir, path)
+            warning = _place_file(archive, name, manifest.members[name], data_dir, path)
+            if warning:
+                warnings.append(warning)
             if progress:
                 progress(done, total)
     fsync_folder(data_dir / FILES_FOLDER)
-    return staged
-
-
-def _require_sound(staged: Path, path: Path) -> None:
-    try:
-        con = sqlite3.connect(str(staged))
-        try:
-            result = con.execute("PRAGMA integrity_check(5)").fetchall()
-        finally:
-            con.close()
-        ok = result == [("ok",)]
-    except sqlite3.DatabaseError:
-        ok = False
-    if not ok:
-        raise InvalidInput(f"Basis data di dalam {path.name} rusak. Pilih cadangan lain "
-                           "(misalnya cadangan otomatis sehari sebelumnya).")
+    return tuple(warnings)
 
 
 def _place_file(archive, name: str, expected: tuple[str, int], data_dir: Path,
-                path: Path) -> None:
-    """Put one stored file in place unless the same content is already there."""
-    target = data_dir / name  # the name was checked: berkas/<sha256>.<ext>, nothing else
-    if target.is_file() and sha256_file(target) == expected:
-        return
+                path: Path) -> str | None:
+    """Put one stored file in place, under the name its verified content hash gives (the
+    inspection checked that name and hash agree). A file already there is never replaced:
+    the same content needs nothing, other content is reported (it is damaged)."""
+    target = data_dir / name
+    if target.is_file() and not target.is_symlink():
+        if sha256_file(target) == expected:
+            return None
+        return (f"{target} di folder data berbeda dari isi yang tercatat (rusak atau diubah); "
+                "berkas itu dibiarkan, tidak ditimpa. Jalankan: pandu check")
     partial = target.with_name(f".{target.name}.pemulihan")
+    partial.unlink(missing_ok=True)
     extract_member(archive, name, expected, partial, path)
-    if target.exists() and os.name == "nt":  # pragma: no cover - a read-only signed PDF
-        os.chmod(target, 0o644)
-    os.replace(partial, target)
+    os.replace(partial, target)  # replaces a name, never follows a link
+    return None
 
 
 def _swap_database(data_dir: Path, staged: Path, database: SqliteDatabase | None,

@@ -15,6 +15,7 @@ import tomli_w
 
 from desktop_app.common.atomic_write import write_atomically
 from desktop_app.common.errors import InvalidInput
+from desktop_app.common.file_store import read_limited
 from desktop_app.sop.model import IDENTITY_LISTS, Identity, Lane, Official, Sop, Step
 from desktop_app.sop.validation import require_valid, sop_problems
 
@@ -42,7 +43,7 @@ def read_sop_file(path: Path) -> Sop:
     if size > MAX_FILE_BYTES:
         raise InvalidInput(f"Berkas {path.name} terlalu besar untuk sebuah SOP (lebih dari 5 MB).")
     try:
-        data = path.read_bytes()
+        data = read_limited(path, MAX_FILE_BYTES)
     except OSError as exc:
         raise InvalidInput(f"Berkas {path} tidak dapat dibaca: {exc.strerror}.") from exc
     return parse_sop_bytes(data, path.name)

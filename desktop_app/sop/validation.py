@@ -9,6 +9,7 @@ import re
 
 from desktop_app.common.errors import InvalidInput
 from desktop_app.common.waktu import parse_waktu
+from desktop_app.sop.limits import limit_problems, step_limit_problems
 from desktop_app.sop.model import DOCUMENT_KINDS, SYMBOLS, Sop, Step
 
 KODE_PATTERN = re.compile(r"^[a-z0-9_]+$")
@@ -23,9 +24,50 @@ def sop_problems(sop: Sop) -> list[str]:
     if not sop.langkah:
         problems.append("langkah: SOP harus memiliki paling sedikit satu langkah")
     kodes = {lane.kode for lane in sop.pelaksana}
+    problems += limit_problems(sop)
     for number, step in enumerate(sop.langkah, start=1):
         problems += [f"langkah {number}: {p}" for p in step_problems(step, number, sop, kodes)]
+    if not problems:
+        problems += _no_way_out(sop)
     return problems
+
+
+def _no_way_out(sop: Sop) -> list[str]:
+    """Steps a run can reach but from which it can never finish (a decision loop whose every
+    branch leads back into it)."""
+    count, end = len(sop.langkah), 0
+
+    def after(number: int) -> int:
+        return number + 1 if number < count else end
+
+    successors: dict[int, set[int]] = {}
+    for number, step in enumerate(sop.langkah, start=1):
+        if step.simbol == "selesai":
+            successors[number] = {end}
+        elif step.simbol == "keputusan":
+            successors[number] = {step.jika_ya or after(number), step.jika_tidak or end}
+        else:
+            successors[number] = {after(number)}
+    reached, todo = {1}, [1]
+    while todo:
+        for target in successors.get(todo.pop(), ()):
+            if target not in reached:
+                reached.add(target)
+                todo.append(target)
+    finishing, changed = {end}, True
+    while changed:
+        changed = False
+        for number, targets in successors.items():
+            if number not in finishing and targets & finishing:
+                finishing.add(number)
+                changed = True
+    stuck = sorted(n for n in reached - finishing if sop.langkah[n - 1].simbol == "keputusan")
+    stuck = stuck or sorted(reached - finishing - {end})
+    if not stuck:
+        return []
+    return [f"langkah {stuck[0]}: dari langkah ini proses tidak pernah sampai selesai (setiap "
+            "pilihan keputusan kembali ke putaran yang sama); arahkan jika_ya atau jika_tidak "
+            "ke langkah yang menuju selesai"]
 
 
 def require_valid(sop: Sop) -> None:
@@ -79,6 +121,7 @@ def step_problems(step: Step, number: int, sop: Sop, kodes: set[str]) -> list[st
         problems.append(f'dokumen "{step.dokumen}" tidak dikenal; pilih salah satu dari '
                         + ", ".join(DOCUMENT_KINDS))
     problems += _decision_problems(step, number, count)
+    problems += step_limit_problems(step)
     return problems
 
 

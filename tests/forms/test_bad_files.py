@@ -167,3 +167,22 @@ def test_record_from_a_newer_version(office, form):
 def test_unreadable(office, tmp_path):
     missing = tmp_path / "hilang.xlsx"
     assert "hilang.xlsx: berkas tidak dapat dibaca" in _refused(office, missing)
+
+
+def test_a_dimension_that_understates_the_rows_reads_every_row(office, form, tmp_path):
+    """The sheet's <dimension> is a hint some tools write wrong: all 130 rows count."""
+    import re
+
+    filled = fill(form, [rkt_row(n) for n in range(1, 131)], "rkt")
+    lying = tmp_path / "dimensi.xlsx"
+    with zipfile.ZipFile(filled) as good, zipfile.ZipFile(lying, "w") as bad:
+        for item in good.infolist():
+            data = good.read(item)
+            if re.search(rb"<dimension ref=", data):
+                data = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:F14"', data)
+                found = True
+            bad.writestr(item, data)
+    assert found
+    checks = check_forms([lying])
+    assert checks[0].problems == ()
+    assert len(checks[0].lines) == 130

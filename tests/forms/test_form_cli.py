@@ -67,3 +67,28 @@ def test_bad_input_exits_2(office, tmp_path, capsys, args, message):
     args = [a.replace("{tmp}", str(tmp_path)) for a in args]
     assert main(["--data-dir", str(office.data_dir), "form", *args]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_a_full_disk_during_import_says_the_documented_words(office, tmp_path, capsys,
+                                                             monkeypatch):
+    """The README's "Disk penuh" message, in Indonesian only, and nothing imported."""
+    import errno
+
+    from db import models as m
+    from desktop_app.common import file_store
+
+    base = ["--data-dir", str(office.data_dir), "form"]
+    out = tmp_path / "formulir"
+    assert main([*base, "export", "rkt", "--year", "2027", "-o", str(out)]) == 0
+    first = fill(out / "RKT-2027-Seksi-Pemerintahan.xlsx", [rkt_row(1)], "rkt")
+
+    def full(*_args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(file_store.os, "replace", full)
+    capsys.readouterr()
+    assert main([*base, "import", str(first)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("pandu: Disk penuh") and "No space" not in err, err
+    assert m.PlanSubmission.select().count() == 0
+    assert not list((office.data_dir / "berkas").glob("*.tmp"))

@@ -173,3 +173,22 @@ def test_pandu_backup(cli, filled, tmp_path):
     status, _, err = cli("--data-dir", filled.data_dir, "backup", "-o",
                          tmp_path / "tidak-ada" / "x.zip")
     assert status == 2 and "tidak ada" in err
+
+
+def test_backup_warns_about_missing_or_damaged_stored_files(filled, tmp_path, cli):
+    """A damaged file would make the backup unrestorable, a missing one is silently absent:
+    both are named, and the backup holds only sound files."""
+    from desktop_app.safety.archive import verify_archive
+    from desktop_app.safety.inspection import inspect_backup
+
+    filled.attachment.unlink()
+    filled.pdf.chmod(0o644)
+    filled.pdf.write_bytes(b"%PDF-1.4\n% diubah\n")
+    status, out, err = cli("--data-dir", filled.data_dir, "backup", "-o", tmp_path)
+    assert status == 0, err
+    assert "hilang: lampiran \"notulen rapat.pdf\"" in out and filled.attachment.name in out
+    assert f"rusak: berkas/{filled.pdf.name} telah berubah" in out
+    made = next(tmp_path.glob("Pandu-SOP-cadangan-*.zip"))
+    manifest = verify_archive(made)
+    assert manifest.files == [f"berkas/{filled.logo.name}"]
+    assert not inspect_backup(made, filled.data_dir).refused

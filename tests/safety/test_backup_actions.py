@@ -9,6 +9,8 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
+from PySide6.QtCore import Qt  # noqa: E402
+
 from db import models as m  # noqa: E402
 from desktop_app.gui import backup_actions as ba  # noqa: E402
 from desktop_app.safety import backup  # noqa: E402
@@ -91,9 +93,10 @@ def test_restore_with_preview(qtbot, filled, tmp_path, monkeypatch, shown):
 
 
 def test_the_preview_dialog(qtbot, filled, tmp_path):
-    from desktop_app.safety.restore import preview
+    from desktop_app.safety.inspection import inspect_backup
 
-    summary = preview(backup.create_backup(filled.data_dir, tmp_path / "b.zip").path)
+    summary = inspect_backup(backup.create_backup(filled.data_dir, tmp_path / "b.zip").path,
+                             filled.data_dir)
     dialog = ba.RestorePreviewDialog(None, summary)
     qtbot.addWidget(dialog)
     assert dialog.restore_button.isEnabled()
@@ -118,3 +121,32 @@ def test_second_window_is_told_the_data_is_in_use(qtbot, data_dir, shown):
     assert "sedang dipakai" in shown[0][1]
     lock.release()
     ba.take_instance_lock(data_dir).release()
+
+
+def test_the_preview_dialog_of_another_office_needs_the_box_ticked(qtbot, filled, tmp_path):
+    from desktop_app.safety.inspection import inspect_backup
+    from tests.safety.test_restore import craft
+
+    saved = backup.create_backup(filled.data_dir, tmp_path / "b.zip").path
+    other = craft(saved, tmp_path / "lain.zip", "UPDATE office_setting SET value = "
+                  "'KECAMATAN JENAWI' WHERE key = 'nama_kantor'")
+    dialog = ba.RestorePreviewDialog(None, inspect_backup(other, filled.data_dir))
+    qtbot.addWidget(dialog)
+    assert not dialog.restore_button.isEnabled()
+    assert "KECAMATAN JENAWI" in dialog.confirm_other.text()
+    qtbot.mouseClick(dialog.confirm_other, Qt.MouseButton.LeftButton)
+    assert dialog.confirm_other.isChecked() and dialog.restore_button.isEnabled()
+
+    broken = craft(saved, tmp_path / "rusak.zip", "DROP TABLE archive_dirty")
+    refused = ba.RestorePreviewDialog(None, inspect_backup(broken, filled.data_dir))
+    qtbot.addWidget(refused)
+    assert not refused.restore_button.isEnabled() and refused.confirm_other is None
+
+
+def test_flashdisk_backup_names_the_files_left_out(qtbot, filled, tmp_path, monkeypatch, shown):
+    flash = tmp_path / "FLASHDISK"
+    flash.mkdir()
+    filled.attachment.unlink()
+    monkeypatch.setattr(ba, "choose_folder", lambda parent: flash)
+    ba.backup_to_folder(None, filled.data_dir)
+    assert "tidak ikut dicadangkan" in shown[-1][1] and "notulen rapat.pdf" in shown[-1][1]

@@ -26,10 +26,11 @@ WORKER = Path(crash_worker.__file__)
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
 
 
-def _run_and_kill(data_dir: Path, seed, rng: random.Random, *more: str) -> list[str]:
+def _run_and_kill(data_dir: Path, seed, rng: random.Random, *more: str,
+                  env: dict | None = None) -> list[str]:
     """Start the worker, kill it at a random moment; the lines it reported."""
     process = subprocess.Popen([sys.executable, str(WORKER), str(data_dir), str(seed), *more],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     try:
         if rng.random() < 0.1:  # now and then while it is still opening the data
             time.sleep(rng.uniform(0, 0.25))
@@ -134,3 +135,33 @@ def test_killed_while_restoring_the_data_is_the_old_or_the_new(tmp_path):
             assert names in (states["A"], states["B"]), names
         finally:
             workspace.close()
+
+
+def test_killed_while_backing_up_no_database_copy_is_left_elsewhere(tmp_path):
+    """Each backup copies the database (PIN hashes included): killed mid-backup, the copy is
+    only ever inside the data folder's temporary area, and the next start removes it."""
+    from desktop_app.safety.archive import verify_archive
+    from desktop_app.safety.temp_area import TEMP_FOLDER
+
+    data_dir = tmp_path / "data"
+    crash_worker.prepare(data_dir)
+    system_temp = tmp_path / "temp-sistem"
+    system_temp.mkdir()
+    env = dict(os.environ, TMPDIR=str(system_temp), TEMP=str(system_temp), TMP=str(system_temp))
+    rng = random.Random(11)
+    left = 0
+    for _kill in range(8):
+        lines = _run_and_kill(data_dir, "backup", rng, env=env)
+        assert list(system_temp.iterdir()) == []
+        left += len(list((data_dir / TEMP_FOLDER).glob("*"))) if (data_dir / TEMP_FOLDER
+                                                                    ).is_dir() else 0
+        for line in lines:
+            verify_archive(data_dir / "cadangan" / f"uji-{int(line.split()[1]) % 3}.zip")
+        open_workspace(data_dir).close()  # the next start
+        assert not (data_dir / TEMP_FOLDER).exists()
+    workspace = open_workspace(data_dir)
+    try:
+        assert check_data(workspace.database, data_dir).ok
+    finally:
+        workspace.close()
+    assert left > 0  # the kills did land mid-backup

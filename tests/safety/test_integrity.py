@@ -108,3 +108,31 @@ def test_a_file_that_is_not_a_database(tmp_path):
     with contextlib.redirect_stdout(out):
         assert check_cli.run_on_folder(Args, data) == 1
     assert "pandu restore" in out.getvalue()
+
+
+def test_check_reports_every_damaged_page_without_a_traceback(filled, cli):
+    """Garbage written over each page of the database in turn: `pandu check` always answers
+    in words (exit 1 when it sees the damage), never with a traceback."""
+    data = filled.data_dir
+    filled.workspace.close()
+    database = data / "pandu.sqlite3"
+    for suffix in ("-wal", "-shm"):
+        assert not (data / f"pandu.sqlite3{suffix}").exists()
+    original = database.read_bytes()
+    page = int.from_bytes(original[16:18], "big") or 65536
+    pages = len(original) // page
+    seen_damage = 0
+    try:
+        for number in range(1, pages):  # page 0 holds the header: "not a database" anyway
+            damaged = bytearray(original)
+            damaged[number * page + 8:number * page + 600] = bytes(range(256)) * 2 + bytes(80)
+            database.write_bytes(bytes(damaged))
+            status, out, err = cli("--data-dir", data, "check")
+            assert "Traceback" not in out + err, (number, out, err)
+            assert status in (0, 1) and out.strip(), (number, out, err)
+            seen_damage += status == 1
+            for suffix in ("-wal", "-shm"):
+                (data / f"pandu.sqlite3{suffix}").unlink(missing_ok=True)
+    finally:
+        database.write_bytes(original)
+    assert seen_damage >= pages // 2

@@ -17,6 +17,7 @@ from db.database import PRAGMAS, applied_migrations, migrate
 from desktop_app.common.errors import InvalidInput
 from desktop_app.common.file_store import store_bytes
 from desktop_app.safety import archive, backup, restore
+from desktop_app.safety.inspection import inspect_backup
 from desktop_app.safety.instance_lock import acquire
 from desktop_app.safety.integrity import check_data
 from desktop_app.safety.storage import StorageError
@@ -68,7 +69,7 @@ def test_preview_reads_the_backup_and_touches_nothing(filled, tmp_path):
     backup.create_backup(filled.data_dir, tmp_path / "b.zip")
     before = _fingerprint(filled.data_dir)
     listing = sorted(p.relative_to(filled.data_dir) for p in filled.data_dir.rglob("*"))
-    summary = restore.preview(tmp_path / "b.zip")
+    summary = inspect_backup(tmp_path / "b.zip", filled.data_dir)
     assert summary.counts["proses"] == 1 and summary.counts["berkas"] == 3
     assert summary.office == "KECAMATAN NGARGOYOSO"
     assert not summary.older and not summary.newer
@@ -95,7 +96,7 @@ def _first_version_backup(tmp_path, valid_sop):
 
 def test_restoring_a_backup_of_the_first_schema_upgrades_it(workspace, tmp_path, valid_sop):
     path, sop, sop_id, stored = _first_version_backup(tmp_path, valid_sop)
-    summary = restore.preview(path)
+    summary = inspect_backup(path, workspace.data_dir)
     assert summary.older and not summary.newer
     assert any("diperbarui otomatis" in line for line in summary.lines())
 
@@ -140,11 +141,38 @@ def _entry(data: bytes) -> dict:
     return {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
 
 
+def craft(path, target, sql: str = "", change=None):
+    """Copy a backup with its database altered by `sql` (foreign keys off) and the manifest
+    kept consistent (hash, size, schema), then `change(manifest, members)` if given: a backup
+    only a hostile or damaged tool would make, but that passes every archive check."""
+    def alter(manifest, members):
+        scratch = target.with_suffix(".sqlite3")
+        scratch.write_bytes(members["pandu.sqlite3"])
+        con = sqlite3.connect(scratch)
+        con.executescript(sql)
+        con.commit()
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
+        if "schema_migration" in tables:
+            manifest["schema"] = sorted(r[0] for r in con.execute(
+                "SELECT name FROM schema_migration"))
+        con.close()
+        members["pandu.sqlite3"] = scratch.read_bytes()
+        scratch.unlink()
+        manifest["members"]["pandu.sqlite3"] = _entry(members["pandu.sqlite3"])
+        if change:
+            change(manifest, members)
+    return _rewrite(path, target, alter)
+
+
 def test_newer_backup_is_refused(filled, tmp_path, cli):
     saved = backup.create_backup(filled.data_dir, tmp_path / "b.zip").path
-    future = _rewrite(saved, tmp_path / "masa-depan.zip",
-                      lambda man, _mem: man["schema"].append("9999_masa_depan"))
-    assert restore.preview(future).newer
+    future = craft(saved, tmp_path / "masa-depan.zip",
+                   "INSERT INTO schema_migration (name, applied) "
+                   "VALUES ('9999_masa_depan', '2030-01-01')")
+    summary = inspect_backup(future, filled.data_dir)
+    assert summary.newer and summary.refused
+    with pytest.raises(InvalidInput, match="lebih baru"):
+        restore.restore(filled.data_dir, future, filled.workspace.database)
     status, _out, err = cli("--data-dir", filled.data_dir, "restore", future)
     assert status == 2 and "lebih baru" in err
 
@@ -238,6 +266,7 @@ def test_a_damaged_database_can_still_be_restored(filled, tmp_path):
 
     class Args:
         file = saved
+        other_office = False
 
     assert restore_cli.run_on_folder(Args, data) == 0
     damaged = next((data / "cadangan").glob("rusak-*"))
@@ -276,6 +305,7 @@ def test_restore_without_the_window_database(data_dir, tmp_path, valid_sop):
 
     class Args:
         file = path
+        other_office = False
 
     with contextlib.redirect_stdout(io.StringIO()) as out:
         assert restore_cli.run_on_folder(Args, data_dir) == 0

@@ -40,7 +40,7 @@ def test_a_full_disk_while_saving_loses_nothing(workspace, tmp_path, valid_sop):
     before = library.import_sop(db, source)
     pages = db.execute_sql("PRAGMA page_count").fetchone()[0]
     db.execute_sql(f"PRAGMA max_page_count = {pages + 2}")  # the disk fills up now
-    big = generated_sop(steps=120, lanes=8, seed=3)
+    big = generated_sop(steps=100, lanes=8, seed=3)
     try:
         with pytest.raises(OperationalError) as caught:
             for _ in range(20):

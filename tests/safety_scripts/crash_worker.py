@@ -140,8 +140,21 @@ def restore_forever(data_dir: Path, archives: list[Path]) -> None:
         print(f"pulih {path.stem}", flush=True)
 
 
+def backup_forever(data_dir: Path) -> None:
+    """Back up again and again, as the automatic backup and `pandu backup` do."""
+    from desktop_app.safety.backup import create_backup
+
+    open_workspace(data_dir).close()
+    print("siap", flush=True)
+    for turn in range(100_000):
+        create_backup(data_dir, data_dir / "cadangan" / f"uji-{turn % 3}.zip")
+        print(f"cadangan {turn}", flush=True)
+
+
 if __name__ == "__main__":
-    if sys.argv[2] == "restore":
+    if sys.argv[2] == "backup":
+        backup_forever(Path(sys.argv[1]))
+    elif sys.argv[2] == "restore":
         restore_forever(Path(sys.argv[1]), [Path(a) for a in sys.argv[3:]])
     else:
         Worker(Path(sys.argv[1]), int(sys.argv[2])).work(int(sys.argv[2]))

@@ -188,15 +188,16 @@ def test_default_paper_is_the_office_setting(workspace, tmp_path):
 
 
 def test_a_step_too_long_for_a_page_prints_smaller_never_cut(workspace, tmp_path, valid_sop):
+    from desktop_app.sop.printing import sop_sheet_pdf
     from desktop_app.sop.sopfile import sop_from_dict
 
+    # Longer than the import limits allow (sop/limits.py): an SOP stored before them.
     long_text = " ".join(f"kegiatan{n} menyusun memeriksa konsep rencana" for n in range(90))
-    valid_sop["langkah"][1]["kegiatan"] = long_text
-    valid_sop["langkah"][1]["kelengkapan"] = [f"Dokumen pendukung nomor {n}" for n in range(30)]
     sop = sop_from_dict(valid_sop)
-    sop_id = library.add_sop(workspace.database, sop)
+    sop.langkah[1].kegiatan = long_text
+    sop.langkah[1].kelengkapan = [f"Dokumen pendukung nomor {n}" for n in range(30)]
     out = tmp_path / "long.pdf"
-    print_sop(sop_id, out, "A4")
+    out.write_bytes(sop_sheet_pdf(sop, "A4", workspace.data_dir))
     with pdfplumber.open(out) as pdf:
         flow = flow_pages(pdf, sop, "A4")
         text = "".join(column_text(page, geometry, "kegiatan") for page, geometry in flow)
