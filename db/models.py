@@ -221,6 +221,19 @@ class RunCheck(BaseModel):
         indexes = ((("run_step", "item"), True),)
 
 
+class SopSource(BaseModel):
+    """The original document (docx, xlsx, pdf, txt) an SOP was imported from."""
+
+    sop = ForeignKeyField(Sop, backref="+", on_delete="CASCADE")
+    kind = CharField()
+    sha256 = CharField()
+    original_name = TextField()
+    stored_path = TextField()
+    size = IntegerField()
+    added_at = DateTimeField(default=utc_now)
+    added_by = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="+")
+
+
 class Attachment(BaseModel):
     """A file attached to a kelengkapan item (or, with no item, to the step's output)."""
 
@@ -484,4 +497,5 @@ ALL_MODELS = [
     ArchiveItem,
     PlanSubmission,
     PlanRow,
+    SopSource,
 ]

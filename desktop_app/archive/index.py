@@ -15,7 +15,7 @@ from db import models as m
 from desktop_app.common.clock import to_local, utc_now
 from desktop_app.expedition.views import default_tujuan, expedition_states
 
-SOURCES = ("naskah", "berkas", "surat")
+SOURCES = ("naskah", "berkas", "surat", "sumber_sop")
 OUTGOING = ("surat_dinas", "surat_pengantar")  # signed and never sent: "belum dikirim"
 CHUNK = 500
 _DERIVED = ("kind", "nomor", "perihal", "tujuan", "notes", "status", "expedition", "year",
@@ -49,6 +49,7 @@ def rebuild(database: SqliteDatabase) -> int:
         for sql in ("INSERT OR IGNORE INTO archive_dirty SELECT 'naskah', id FROM document",
                     "INSERT OR IGNORE INTO archive_dirty SELECT 'surat', id FROM outgoing_letter",
                     "INSERT OR IGNORE INTO archive_dirty SELECT 'berkas', id FROM attachment",
+                    "INSERT OR IGNORE INTO archive_dirty SELECT 'sumber_sop', id FROM sop_source",
                     "INSERT OR IGNORE INTO archive_dirty SELECT source, source_id "
                     "FROM archive_item"):
             database.execute_sql(sql)
@@ -188,4 +189,25 @@ def _deliveries(source: str, ids: list[int]) -> dict[int, tuple[list[str], list[
     return found
 
 
-_BUILDERS = {"naskah": _naskah, "berkas": _berkas, "surat": _surat}
+def _sumber_sop(ids: list[int], runs) -> list[dict]:
+    """Documents SOPs were imported from: the original file, under the SOP it became."""
+    names = {}
+    rows = []
+    for source in m.SopSource.select().where(m.SopSource.id.in_(ids)):
+        if source.sop_id not in names:
+            revision = (m.SopRevision.select(m.SopRevision.nama, m.SopRevision.nomor)
+                        .where(m.SopRevision.sop == source.sop_id)
+                        .order_by(m.SopRevision.number.desc()).first())
+            names[source.sop_id] = (revision.nama, revision.nomor) if revision else ("", "")
+        nama, nomor = names[source.sop_id]
+        day = to_local(source.added_at).date()
+        rows.append(dict(
+            source="sumber_sop", source_id=source.id, kind="sumber_sop", nomor=nomor,
+            perihal=source.original_name, tujuan="", status="", expedition="",
+            notes=_text(f"Dokumen asal SOP {nama}", source.kind.upper()), run_id=None,
+            sop_id=source.sop_id, year=day.year, item_date=day, updated_at=utc_now(),
+            stored_path=source.stored_path, sha256=source.sha256))
+    return rows
+
+
+_BUILDERS = {"naskah": _naskah, "berkas": _berkas, "surat": _surat, "sumber_sop": _sumber_sop}

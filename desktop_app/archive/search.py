@@ -20,12 +20,13 @@ from desktop_app.common.file_store import stored_path
 from desktop_app.expedition.views import STATES, DeliveryView, deliveries_for
 from desktop_app.office.signoff import KINDS
 
-KIND_LABELS = {**KINDS, "lainnya": "Surat lainnya", "berkas": "Berkas lampiran"}
+KIND_LABELS = {**KINDS, "lainnya": "Surat lainnya", "berkas": "Berkas lampiran",
+               "sumber_sop": "Dokumen asal SOP"}
 STATUS_LABELS = {"menunggu": "Menunggu paraf/tanda tangan", "dikembalikan": "Dikembalikan",
                  "final": "Disahkan", "aktif": "Nomor diambil", "batal": "Nomor batal"}
 STATUS_FILTERS = {**STATUS_LABELS, **STATES}  # document states, then expedition states
 SOURCE_LABELS = {"naskah": "Naskah dinas", "berkas": "Berkas lampiran",
-                 "surat": "Nomor surat (tanpa naskah)"}
+                 "surat": "Nomor surat (tanpa naskah)", "sumber_sop": "Dokumen asal SOP"}
 DEFAULT_LIMIT = 500
 MAX_NOTE = 1000
 _TOKEN = re.compile(r"[^\W_]+")

@@ -76,6 +76,27 @@ def import_sop(database: SqliteDatabase, path: Path) -> int:
     return add_sop(database, read_sop_file(path))
 
 
+def save_imported(sop: Sop, source: Path, data_dir: Path, person_id: int | None = None) -> int:
+    """Save an SOP read from an office document (after review) as a new draft, never an
+    approved one, with the original file kept in the data folder and listed in the archive.
+    An invalid SOP raises InvalidInput and nothing is saved; returns the new SOP's id."""
+    from db.database import transaction
+    from desktop_app.common.file_store import store_file
+    from desktop_app.sop.importing.reader import MAX_DOCUMENT_BYTES
+    from desktop_app.sop.validation import require_valid
+
+    require_valid(sop)
+    stored = store_file(data_dir, source, MAX_DOCUMENT_BYTES)
+    with transaction():
+        row = m.Sop.create(is_template=False)
+        insert_revision(row, sop, 1)
+        m.SopSource.create(sop=row, kind=source.suffix.lower().lstrip(".") or "txt",
+                           sha256=stored.sha256, original_name=source.name,
+                           stored_path=stored.relative_path, size=stored.size,
+                           added_by=person_id)
+    return row.id
+
+
 def latest_revision(sop_id: int) -> m.SopRevision:
     revision = (m.SopRevision.select().where(m.SopRevision.sop == sop_id)
                 .order_by(m.SopRevision.number.desc()).first())

@@ -6,14 +6,14 @@ from __future__ import annotations
 from desktop_app.sop.model import Sop
 
 MAX_STEPS = 100
-MAX_LANES = 10  # swimlanes side by side on one landscape page
+MAX_LANES = 12  # swimlanes side by side on one landscape page (issue 17: up to 12)
 MAX_CHECKLIST = 12  # kelengkapan items of one step
 MAX_CHECKLIST_CHARS = 500  # all kelengkapan items of one step together (one printed row)
 MAX_LIST_ITEMS = 30  # dasar hukum, peringatan, … of the identity
 MAX_NAME = 100  # a pelaksana's name (the swimlane header)
 MAX_SHORT = 300  # names, numbers, output, keterangan
 MAX_LONG = 500  # kegiatan, one dasar hukum or peringatan
-# A step at every limit still fits one printed row of the flowchart (A4 and F4, 10 lanes):
+# A step at every limit still fits one printed row of the flowchart (A4 and F4, 12 lanes):
 # tests/sop/test_limits.py prints such an SOP.
 
 _IDENTITY_SHORT = ("nama", "nomor", "instansi")

@@ -1,0 +1,106 @@
+"""One entry point: a document file in, a draft SOP out, or a plain message why not."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from desktop_app.common.errors import InvalidInput
+from desktop_app.sop.importing.builder import build_draft
+from desktop_app.sop.importing.draft import Draft
+from desktop_app.sop.importing.grid import Grid
+
+MAX_DOCUMENT_BYTES = 5 * 1024 * 1024  # as for pandu-sop/1 files
+MAX_PAGES = 200
+SUFFIXES = (".docx", ".xlsx", ".pdf", ".txt")
+
+
+def read_document(path: Path) -> Draft:
+    """Read a .docx, .xlsx, .pdf (with a text layer) or .txt SOP into a draft."""
+    data = _read_bytes(path)
+    kind = _kind(path, data)
+    grid = _grid(kind, data, path.name)
+    if grid.pages > MAX_PAGES:
+        raise InvalidInput(f"{path.name} terlalu panjang untuk sebuah SOP (lebih dari "
+                           f"{MAX_PAGES} halaman).")
+    try:
+        return build_draft(grid)
+    except InvalidInput as exc:
+        raise InvalidInput(f"{path.name}: {exc}") from exc
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InvalidInput(f"Berkas {path} tidak dapat dibuka: {exc.strerror}.") from exc
+    if size > MAX_DOCUMENT_BYTES:
+        raise InvalidInput(f"Berkas {path.name} terlalu besar untuk sebuah SOP (lebih dari "
+                           "5 MB). Simpan ulang tanpa gambar besar, atau bagi per SOP.")
+    if size == 0:
+        raise InvalidInput(f"Berkas {path.name} kosong.")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(f"Berkas {path} tidak dapat dibaca: {exc.strerror}.") from exc
+
+
+def _kind(path: Path, data: bytes) -> str:
+    suffix = path.suffix.lower()
+    if data.startswith(b"%PDF"):
+        return "pdf"
+    if data.startswith(b"PK"):
+        if suffix in (".docx", ".xlsx"):
+            return suffix[1:]
+        return _zip_kind(data, path.name)
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InvalidInput(f"{path.name} adalah berkas Word/Excel lama (.doc/.xls) atau "
+                           "terkunci kata sandi. Buka di Word/Excel, hapus kata sandinya, lalu "
+                           "simpan sebagai .docx atau .xlsx.")
+    if suffix in (".txt", "") or b"\x00" not in data[:4096]:
+        return "txt"
+    raise InvalidInput(f"{path.name} bukan dokumen SOP yang dapat dibaca; pilih berkas "
+                       ".docx, .xlsx, .pdf atau .txt.")
+
+
+def _zip_kind(data: bytes, name: str) -> str:
+    import io
+
+    try:
+        names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    except zipfile.BadZipFile as exc:
+        raise InvalidInput(f"{name} rusak (arsip tidak utuh).") from exc
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    raise InvalidInput(f"{name} bukan dokumen Word atau Excel.")
+
+
+def _grid(kind: str, data: bytes, name: str) -> Grid:
+    if kind == "txt":
+        from desktop_app.sop.importing.text import read_text
+
+        return read_text(_decode(data, name))
+    if kind == "docx":
+        from desktop_app.sop.importing.docx import read_docx
+
+        return read_docx(data, name)
+    if kind == "xlsx":
+        from desktop_app.sop.importing.xlsx import read_xlsx
+
+        return read_xlsx(data, name)
+    from desktop_app.sop.importing.pdf import read_pdf
+
+    return read_pdf(data, name)
+
+
+def _decode(data: bytes, name: str) -> str:
+    for encoding in ("utf-8-sig", "utf-16"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text:
+            return text
+    return data.decode("cp1252", errors="replace")
