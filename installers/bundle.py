@@ -66,7 +66,7 @@ LIBRARIES_DROPPED = ("opengl32sw.dll",)
 EXCLUDES = (
     "tkinter", "_tkinter", "unittest", "pydoc_data", "test", "lib2to3", "IPython",
     "pytest", "_pytest", "pytestqt", "pytest_timeout", "hypothesis", "ruff",
-    "pdfplumber", "pdfminer", "cryptography", "tomli_w", "pygments",
+    "pygments",
     "numpy", "matplotlib", "PyQt5", "PyQt6", "PySide2",
     "PIL.ImageQt", "PIL.AvifImagePlugin", "PIL._avif",  # AVIF alone is 5 MB of libavif
     "setuptools", "pkg_resources", "pip", "wheel", "PyInstaller",

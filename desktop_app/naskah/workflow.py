@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from peewee import SqliteDatabase
+from peewee import SqliteDatabase, fn
 
 from db import models as m
 from desktop_app.common import audit
@@ -245,22 +245,36 @@ def _document(doc_id: int) -> m.Document:
     return doc
 
 
-def _summary(doc: m.Document) -> DocumentSummary:
+def _summary(doc: m.Document, numbers: dict[int, str] | None = None,
+             versions: dict[int, int] | None = None) -> DocumentSummary:
+    """One document's line; `numbers` (letter id → number) and `versions` (document id →
+    count) come from `list_documents`, which reads them for all documents at once."""
     route = _route(doc)
     waiting = route[doc.route_position] if doc.status == "menunggu" else None
-    number = ""
-    if doc.letter_id:
-        letter = m.OutgoingLetter.get_or_none(m.OutgoingLetter.id == doc.letter_id)
-        number = letter.number if letter else ""
+    if numbers is None:
+        numbers = _letter_numbers([doc.letter_id] if doc.letter_id else [])
+    count = versions.get(doc.id, 0) if versions is not None else doc.versions.count()
     return DocumentSummary(
-        doc.id, doc.kind, doc.title, doc.status, number,
+        doc.id, doc.kind, doc.title, doc.status, numbers.get(doc.letter_id, ""),
         waiting.person if waiting else "", waiting.person_id if waiting else None,
-        waiting.action if waiting else "", doc.versions.count(), doc.run_id,
+        waiting.action if waiting else "", count, doc.run_id,
         to_local(doc.created_at), doc.created_by_id)
 
 
+def _letter_numbers(letter_ids: list[int] | None = None) -> dict[int, str]:
+    query = m.OutgoingLetter.select(m.OutgoingLetter.id, m.OutgoingLetter.number)
+    if letter_ids is not None:
+        query = query.where(m.OutgoingLetter.id.in_(letter_ids))
+    return dict(query.tuples())
+
+
 def list_documents() -> list[DocumentSummary]:
-    return [_summary(d) for d in m.Document.select().order_by(m.Document.id.desc())]
+    """Every document, newest first, in three queries however many there are."""
+    versions = dict(m.DocumentVersion.select(m.DocumentVersion.document, fn.COUNT(1))
+                    .group_by(m.DocumentVersion.document).tuples())
+    numbers = _letter_numbers()
+    return [_summary(d, numbers, versions)
+            for d in m.Document.select().order_by(m.Document.id.desc())]
 
 
 def pending_for(person_id: int) -> list[DocumentSummary]:

@@ -17,7 +17,7 @@ from desktop_app.common.working_time import (
 )
 from desktop_app.office.calendar import load_office_hours, office_calendar
 from desktop_app.office.people import PersonInfo
-from desktop_app.runs.views import RunSummary, RunView, list_runs, run_view
+from desktop_app.runs.views import RunSummary, RunView, run_view, run_views, summary
 
 
 @dataclass(frozen=True)
@@ -73,12 +73,13 @@ def dashboard(person: PersonInfo | None, now_utc: datetime | None = None,
     picks the year of "finished this year"; by default the local date of `now_utc`."""
     now_utc = now_utc or utc_now()
     today = today or to_local(now_utc).date()
-    summaries = list_runs(now_utc)
+    views = {view.id: view for view in run_views(None, now_utc)}
+    summaries = [summary(view) for view in views.values()]
     active = sorted((s for s in summaries if s.status == "berjalan"), key=_late_first)
     finished_ids = _finished_in(today.year)
     finished = sorted((s for s in summaries if s.id in finished_ids),
                       key=lambda s: finished_ids[s.id], reverse=True)
-    return Dashboard(_tasks(person, active, now_utc), active, finished)
+    return Dashboard(_tasks(person, active, views), active, finished)
 
 
 def _late_first(run: RunSummary) -> tuple:
@@ -98,20 +99,20 @@ def _finished_in(year: int) -> dict[int, datetime]:
     return {run_id: at for run_id, at in local.items() if at.year == year}
 
 
-def _tasks(person: PersonInfo | None, active: list[RunSummary], now_utc: datetime
+def _tasks(person: PersonInfo | None, active: list[RunSummary], views: dict[int, RunView]
            ) -> list[Task]:
     if person is None or not person.active:
         return []
     own, others = [], []
-    for summary in active:
-        mine = person.id in summary.current_person_ids
-        if not (mine or person.is_admin) or not summary.current:
+    for run in active:
+        mine = person.id in run.current_person_ids
+        if not (mine or person.is_admin) or not run.current:
             continue
-        step = run_view(summary.id, now_utc).active_step
+        step = views[run.id].active_step
         if step is None:  # pragma: no cover - a running run always has an active step
             continue
         attempt = step.current
-        task = Task(summary.id, summary.title, step.number, step.kegiatan, attempt.due_at,
+        task = Task(run.id, run.title, step.number, step.kegiatan, attempt.due_at,
                     attempt.late_text, "" if mine else ", ".join(step.people),
                     attempt.late_minutes)
         (own if mine else others).append(task)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from db import models as m
-from desktop_app.runs.views import RunView, StepView, run_view
+from desktop_app.runs.views import RunView, StepView, run_views
 
 BAIK, TIDAK_BAIK = "Berjalan baik", "Tidak berjalan dengan baik"
 
@@ -26,8 +26,9 @@ def monitoring_rows(start: date, end: date, now: datetime | None = None
     """One row per SOP that had a run in the period [start, end]: started on or before `end`
     and not finished before `start`. Lateness of unfinished steps is measured up to `now`."""
     runs: dict[int, list[RunView]] = {}  # per SOP: two SOPs may share a name
-    for run in m.Run.select().where(m.Run.start_date <= end).order_by(m.Run.id):
-        view = run_view(run.id, now)
+    ids = [run.id for run in m.Run.select(m.Run.id).where(m.Run.start_date <= end)
+           .order_by(m.Run.id)]
+    for view in run_views(ids, now):
         if view.finished_at and view.finished_at.date() < start:
             continue
         runs.setdefault(view.sop_id, []).append(view)

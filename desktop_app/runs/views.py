@@ -107,49 +107,85 @@ def _calendar_for(rows: list[m.RunStep]):
 
 
 def run_view(run_id: int, now: datetime | None = None) -> RunView:
-    run = m.Run.get_or_none(m.Run.id == run_id)
-    if run is None:
+    views = run_views([run_id], now)
+    if not views:
         raise NotFound(f"Proses dengan id {run_id} tidak ada. Lihat daftar: pandu run list")
+    return views[0]
+
+
+def run_views(run_ids: list[int] | None = None, now: datetime | None = None) -> list[RunView]:
+    """The runs (all of them, newest first, or those of `run_ids` in that order) built by set:
+    a fixed number of queries however many runs, steps, attempts and files there are."""
     now = now or utc_now()
-    revision = run.revision
+    runs_query = (m.Run.select(m.Run, m.SopRevision).join(m.SopRevision)
+                  .order_by(m.Run.id.desc()))
+    if run_ids is not None:
+        runs_query = runs_query.where(m.Run.id.in_(list(run_ids)))
+    runs = list(runs_query)
+    if run_ids is not None:
+        position = {run_id: i for i, run_id in enumerate(run_ids)}
+        runs.sort(key=lambda run: position[run.id])
+    if not runs:
+        return []
+    chosen = [run.id for run in runs]
+    revisions = sorted({run.revision_id for run in runs})
     names = {p.id: p.nama for p in m.Person.select(m.Person.id, m.Person.nama)}
-    lanes = {lane.id: lane for lane in m.Lane.select().where(m.Lane.revision == revision)}
-    holder = {a.lane_id: a.person_id for a in
-              m.RunAssignment.select().where(m.RunAssignment.run == run)}
-    rows = list(m.RunStep.select().where(m.RunStep.run == run).order_by(m.RunStep.attempt))
+    lanes = {lane.id: lane for lane in m.Lane.select().where(m.Lane.revision.in_(revisions))}
+    holders: dict[int, dict[int, int]] = defaultdict(dict)
+    for a in m.RunAssignment.select().where(m.RunAssignment.run.in_(chosen)):
+        holders[a.run_id][a.lane_id] = a.person_id
+    rows = list(m.RunStep.select().where(m.RunStep.run.in_(chosen))
+                .order_by(m.RunStep.attempt, m.RunStep.id))
     calendar = _calendar_for(rows)
     checks = defaultdict(list)
     for check in (m.RunCheck.select(m.RunCheck, m.KelengkapanItem).join(m.KelengkapanItem)
-                  .join_from(m.RunCheck, m.RunStep).where(m.RunStep.run == run)
-                  .order_by(m.KelengkapanItem.position)):
+                  .join_from(m.RunCheck, m.RunStep).where(m.RunStep.run.in_(chosen))
+                  .order_by(m.KelengkapanItem.position, m.RunCheck.id)):
         checks[check.run_step_id].append(check)
     files = defaultdict(list)
-    for file in (m.Attachment.select().join(m.RunStep).where(m.RunStep.run == run)
+    for file in (m.Attachment.select().join(m.RunStep).where(m.RunStep.run.in_(chosen))
                  .order_by(m.Attachment.id)):
         files[(file.run_step_id, file.item_id)].append(
             AttachmentView(file.original_name, file.sha256, file.stored_path, file.size))
-    attempts = defaultdict(list)
+    attempts = defaultdict(list)  # (run id, step id) -> attempts in order
     for row in rows:
-        attempts[row.step_id].append(_attempt(row, checks, files, names, calendar, now))
-    steps = []
-    for step in m.Step.select().where(m.Step.revision == revision).order_by(m.Step.number):
-        lane_ids = [link.lane_id for link in m.StepLane.select().where(m.StepLane.step == step)
-                    .order_by(m.StepLane.position)]
-        decision = m.DecisionTarget.get_or_none(m.DecisionTarget.step == step)
-        link = m.DocumentLink.get_or_none(m.DocumentLink.step == step)
-        steps.append(StepView(
-            step.number, step.kegiatan, step.simbol, step.waktu, step.output,
-            tuple(lanes[i].nama for i in lane_ids),
-            tuple(names.get(holder.get(i), "-") for i in lane_ids),
-            tuple(holder[i] for i in lane_ids if i in holder),
-            decision.if_no.number if decision else None, tuple(attempts[step.id]),
-            link.kind if link else ""))
-    assignments = tuple((lanes[i].nama, names.get(p, "-")) for i, p in
-                        sorted(holder.items(), key=lambda kv: lanes[kv[0]].position))
-    return RunView(run.id, run.title, run.year, run.start_date, revision.sop_id, revision.nama,
-                   revision.number, run.status,
-                   to_local(run.finished_at) if run.finished_at else None, assignments,
-                   tuple(steps))
+        attempts[(row.run_id, row.step_id)].append(
+            _attempt(row, checks, files, names, calendar, now))
+    steps_by_revision = defaultdict(list)
+    number_of = {}
+    for step in (m.Step.select().where(m.Step.revision.in_(revisions))
+                 .order_by(m.Step.number, m.Step.id)):
+        steps_by_revision[step.revision_id].append(step)
+        number_of[step.id] = step.number
+    of_revisions = m.Step.select(m.Step.id).where(m.Step.revision.in_(revisions))
+    step_lanes = defaultdict(list)
+    for link in (m.StepLane.select().where(m.StepLane.step.in_(of_revisions))
+                 .order_by(m.StepLane.position, m.StepLane.id)):
+        step_lanes[link.step_id].append(link.lane_id)
+    if_no = {d.step_id: d.if_no_id for d in
+             m.DecisionTarget.select().where(m.DecisionTarget.step.in_(of_revisions))}
+    documents = {d.step_id: d.kind for d in
+                 m.DocumentLink.select().where(m.DocumentLink.step.in_(of_revisions))}
+    views = []
+    for run in runs:
+        revision, holder = run.revision, holders[run.id]
+        steps = []
+        for step in steps_by_revision[revision.id]:
+            lane_ids = step_lanes[step.id]
+            steps.append(StepView(
+                step.number, step.kegiatan, step.simbol, step.waktu, step.output,
+                tuple(lanes[i].nama for i in lane_ids),
+                tuple(names.get(holder.get(i), "-") for i in lane_ids),
+                tuple(holder[i] for i in lane_ids if i in holder),
+                number_of.get(if_no[step.id]) if step.id in if_no else None,
+                tuple(attempts[(run.id, step.id)]), documents.get(step.id, "")))
+        assignments = tuple((lanes[i].nama, names.get(p, "-")) for i, p in
+                            sorted(holder.items(), key=lambda kv: lanes[kv[0]].position))
+        views.append(RunView(
+            run.id, run.title, run.year, run.start_date, revision.sop_id, revision.nama,
+            revision.number, run.status,
+            to_local(run.finished_at) if run.finished_at else None, assignments, tuple(steps)))
+    return views
 
 
 def _attempt(row, checks, files, names, calendar, now) -> AttemptView:
@@ -188,15 +224,16 @@ class RunSummary:
 
 
 def list_runs(now: datetime | None = None) -> list[RunSummary]:
-    summaries = []
-    for run in m.Run.select().order_by(m.Run.id.desc()):
-        view = run_view(run.id, now)
-        active = view.active_step
-        summaries.append(RunSummary(
-            view.id, view.title, view.year, view.sop_nama, view.status, view.done_count,
-            len(view.steps), len(view.late_steps), view.returns,
-            f"{active.number}. {active.kegiatan}" if active else "",
-            ", ".join(active.people) if active else "", active.person_ids if active else (),
-            active.current.due_at if active else None,
-            active.current.late_text if active else ""))
-    return summaries
+    return [summary(view) for view in run_views(None, now)]
+
+
+def summary(view: RunView) -> RunSummary:
+    """One line of the run list: progress, lateness and who holds the current step."""
+    active = view.active_step
+    return RunSummary(
+        view.id, view.title, view.year, view.sop_nama, view.status, view.done_count,
+        len(view.steps), len(view.late_steps), view.returns,
+        f"{active.number}. {active.kegiatan}" if active else "",
+        ", ".join(active.people) if active else "", active.person_ids if active else (),
+        active.current.due_at if active else None,
+        active.current.late_text if active else "")
