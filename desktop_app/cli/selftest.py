@@ -74,6 +74,7 @@ def run_checks(folder: Path):
         ("folder data sementara", data_folder),
         ("tanggal dan hari libur", _dates_and_holidays),
         ("cetak lembar SOP (PDF)", lambda: _print_sop(state, folder)),
+        ("impor dokumen SOP (PDF)", lambda: _import_document(state, folder)),
         ("lembar kerja (XLSX)", lambda: _workbook(folder)),
         ("formulir", lambda: _form(state, folder)),
         ("jendela utama (offscreen)", lambda: _window(state)),
@@ -137,6 +138,20 @@ def _print_sop(state: dict, folder: Path) -> str:
     if pages < 1 or first.nama.split()[0] not in text:
         raise RuntimeError(f"PDF {target.name} tidak memuat nama SOP")
     return f"{first.nama[:40]}: {pages} halaman, {target.stat().st_size // 1024} KB"
+
+
+def _import_document(state: dict, folder: Path) -> str:
+    """The sheet just printed reads back as a draft SOP (pdfplumber and its kin are bundled)."""
+    from desktop_app.sop.importing.reader import read_document
+
+    target = folder / "lembar-sop.pdf"
+    if not target.exists():
+        raise Skipped("lembar SOP belum dicetak")
+    draft = read_document(target)
+    first = state["sops"][0]
+    if not draft.sop.langkah:
+        raise RuntimeError(f"{target.name} terbaca tanpa langkah")
+    return f"{first.nama[:40]}: {len(draft.sop.langkah)} langkah, {draft.pages} halaman"
 
 
 def _workbook(folder: Path) -> str:
