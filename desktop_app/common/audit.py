@@ -70,18 +70,63 @@ def entries(run_id: int) -> list[AuditView]:
             .order_by(m.AuditEntry.id)]
 
 
-def verify_chain() -> list[str]:
-    """Problems with the trail, in Indonesian; empty when every entry is intact."""
-    return chain_problems(
-        (e.id, e.prev_hash, e.hash, e.run_id, e.at, e.person_id, e.on_behalf_of_id, e.action,
-         e.detail) for e in m.AuditEntry.select().order_by(m.AuditEntry.id))
+CHECKPOINT_KEY = "audit_checkpoint"  # "<id>:<hash>" of the newest entry last found intact
 
 
-def chain_problems(rows) -> list[str]:
+def verify_chain(from_checkpoint: bool = False) -> list[str]:
+    """Problems with the trail, in Indonesian; empty when every entry is intact.
+
+    `from_checkpoint` (the start-up check) verifies only what was added since the last intact
+    verification, so opening the app does not grow with the years; `pandu check` verifies all.
+    An intact trail moves the checkpoint to its newest entry.
+    """
+    query = m.AuditEntry.select().order_by(m.AuditEntry.id)
+    problems, prev = [], ""
+    checkpoint = _checkpoint() if from_checkpoint else None
+    if checkpoint:
+        entry_id, hash_ = checkpoint
+        row = m.AuditEntry.get_or_none(m.AuditEntry.id == entry_id)
+        if row is None or row.hash != hash_:
+            problems.append(f"catatan jejak audit nomor {entry_id} hilang atau diubah")
+        else:
+            query, prev = query.where(m.AuditEntry.id > entry_id), hash_
+    newest: list = []
+
+    def rows():
+        for e in query:
+            newest[:] = [e.id, e.hash]
+            yield (e.id, e.prev_hash, e.hash, e.run_id, e.at, e.person_id, e.on_behalf_of_id,
+                   e.action, e.detail)
+
+    problems += chain_problems(rows(), prev)
+    if not problems and newest:
+        _save_checkpoint(*newest)
+    return problems
+
+
+def _checkpoint() -> tuple[int, str] | None:
+    row = m.OfficeSetting.get_or_none(m.OfficeSetting.key == CHECKPOINT_KEY)
+    entry_id, _, hash_ = (row.value if row else "").partition(":")
+    return (int(entry_id), hash_) if entry_id.isdigit() and hash_ else None
+
+
+def _save_checkpoint(entry_id: int, hash_: str) -> None:
+    from peewee import DatabaseError
+
+    from db.database import transaction
+
+    try:
+        with transaction():
+            m.OfficeSetting.replace(key=CHECKPOINT_KEY, value=f"{entry_id}:{hash_}").execute()
+    except DatabaseError:  # a read-only data folder: verified again next time, no harm
+        pass
+
+
+def chain_problems(rows, prev: str = "") -> list[str]:
     """The check itself, over (id, prev_hash, hash, run_id, at, person_id, on_behalf_of_id,
     action, detail) rows in id order: also for a database the models are not bound to (a
     backup being inspected)."""
-    problems, prev = [], ""
+    problems = []
     for entry_id, prev_hash, hash_, run_id, at, person_id, behalf_id, action, detail in rows:
         if prev_hash != prev:
             problems.append(f"catatan jejak audit sebelum nomor {entry_id} hilang atau diubah")

@@ -63,7 +63,7 @@ def check_data(database: SqliteDatabase, data_dir: Path, quick: bool = False,
         return CheckReport(tuple(problems), 0, 0, quick)  # reading on could show nonsense
     try:
         file_problems, checked = _file_problems(database, data_dir, quick, progress)
-        audit_problems, entries = _audit_problems()
+        audit_problems, entries = _audit_problems(quick)
     except (DatabaseError, ValueError, TypeError, OverflowError, UnicodeError) as exc:
         # a damaged page can surface as a row that does not parse, not only as an SQL error
         problems.append(_damaged(f"{type(exc).__name__}: {exc}"))
@@ -197,13 +197,13 @@ def _file_problems(database: SqliteDatabase, data_dir: Path, quick: bool, progre
     return problems, len(names)
 
 
-def _audit_problems() -> tuple[list[Problem], int]:
+def _audit_problems(quick: bool = False) -> tuple[list[Problem], int]:
     from db import models as m
     from desktop_app.common.audit import verify_chain
 
     if not m.AuditEntry.table_exists():
         return [], 0
-    found = verify_chain()
+    found = verify_chain(from_checkpoint=quick)
     todo = ("Ada catatan jejak audit yang diubah atau dihapus di luar aplikasi. Laporkan kepada "
             "atasan. Jangan menghapus cadangan lama: cadangan menyimpan jejak audit yang asli "
             "untuk dibandingkan.")

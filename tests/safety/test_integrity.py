@@ -136,3 +136,54 @@ def test_check_reports_every_damaged_page_without_a_traceback(filled, cli):
     finally:
         database.write_bytes(original)
     assert seen_damage >= pages // 2
+
+
+def test_the_start_up_check_reads_only_what_came_since_the_last_intact_check(filled,
+                                                                             monkeypatch):
+    from desktop_app.common import audit
+
+    read: list[int] = []
+    real = audit.chain_problems
+
+    def counting(rows, prev=""):
+        rows = list(rows)
+        read.append(len(rows))
+        return real(rows, prev)
+
+    monkeypatch.setattr(audit, "chain_problems", counting)
+    db = filled.workspace.database
+    total = m.AuditEntry.select().count()
+    assert startup_message(db, filled.data_dir) is None  # the first start reads all
+    with db.atomic():
+        audit.append(None, None, "uji", "satu entri baru")
+    assert startup_message(db, filled.data_dir) is None
+    assert read == [total, 1]
+    report = check_data(db, filled.data_dir)  # pandu check still reads everything
+    assert report.ok and read[-1] == total + 1
+
+
+def test_an_edit_after_the_checkpoint_is_found_at_start_before_it_by_check(cli, filled):
+    from desktop_app.common import audit
+
+    db = filled.workspace.database
+    assert startup_message(db, filled.data_dir) is None  # checkpoint at the newest entry
+    old = m.AuditEntry.select().order_by(m.AuditEntry.id).first()
+    with db.atomic():
+        audit.append(None, None, "uji", "sesudah titik periksa")
+    new = m.AuditEntry.select().order_by(m.AuditEntry.id.desc()).first()
+    db.execute_sql("UPDATE audit_entry SET detail = 'diubah' WHERE id = ?", (new.id,))
+    assert f"nomor {new.id} telah diubah" in startup_message(db, filled.data_dir)
+    db.execute_sql("UPDATE audit_entry SET detail = 'sesudah titik periksa' WHERE id = ?",
+                   (new.id,))
+    assert startup_message(db, filled.data_dir) is None
+    db.execute_sql("UPDATE audit_entry SET detail = 'diubah' WHERE id = ?", (old.id,))
+    status, out, _err = cli("--data-dir", filled.data_dir, "check")
+    assert status == 1 and f"catatan jejak audit nomor {old.id} telah diubah" in out
+
+
+def test_a_changed_checkpoint_entry_is_found_at_start(filled):
+    db = filled.workspace.database
+    assert startup_message(db, filled.data_dir) is None
+    newest = m.AuditEntry.select().order_by(m.AuditEntry.id.desc()).first()
+    db.execute_sql("UPDATE audit_entry SET hash = 'palsu' WHERE id = ?", (newest.id,))
+    assert f"nomor {newest.id} hilang atau diubah" in startup_message(db, filled.data_dir)
