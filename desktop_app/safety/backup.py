@@ -17,7 +17,6 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from urllib.request import pathname2url
 
 from desktop_app import __version__
 from desktop_app.common.clock import to_local, utc_now
@@ -180,6 +179,8 @@ def describe_database(path: Path) -> tuple[tuple[str, ...], str, dict[str, int],
     counts = {"sop": 0, "proses": 0, "naskah": 0}
     schema: tuple[str, ...] = ()
     office, check = "", "ok"
+    from urllib.request import pathname2url  # here: urllib pulls in http and ssl
+
     con = sqlite3.connect(f"file:{pathname2url(str(path))}?mode=ro", uri=True)
     try:
         rows = con.execute("PRAGMA quick_check(5)").fetchall()

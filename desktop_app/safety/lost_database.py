@@ -10,7 +10,6 @@ from desktop_app.common.errors import DomainError
 from desktop_app.common.file_store import FILES_FOLDER
 from desktop_app.common.paths import DATABASE_NAME
 from desktop_app.safety.archive import FILE_MEMBER
-from desktop_app.safety.backup import BACKUP_FOLDER
 
 
 class LostDatabase(DomainError):
@@ -44,6 +43,8 @@ def check_not_lost(data_dir: Path) -> None:
 
 def newest_backup(data_dir: Path) -> Path | None:
     """The most recently written backup in `<data>/cadangan`, of any kind."""
+    from desktop_app.safety.backup import BACKUP_FOLDER  # only when the database is lost
+
     folder = data_dir / BACKUP_FOLDER
     try:
         backups = [p for p in folder.glob("*.zip") if p.is_file() and not p.name.startswith(".")]

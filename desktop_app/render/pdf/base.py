@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
-from xml.sax.saxutils import escape
+from html import escape as _html_escape
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
@@ -33,7 +33,7 @@ def styles() -> dict[str, ParagraphStyle]:
 def markup(text: str, bold: bool = False) -> str:
     """Paragraph markup for plain text: escaped, and in the fallback font where Liberation Sans
     lacks a character."""
-    escaped = escape(text)
+    escaped = _html_escape(text, quote=False)  # &, <, > (xml.sax would pull in urllib)
     if font_for(text, bold) != font_for("a", bold):
         escaped = f'<font name="{FALLBACK}">{escaped}</font>'
     return f"<b>{escaped}</b>" if bold else escaped
