@@ -68,6 +68,11 @@ class WorkingCalendar:
             raise ValueError("jam kerja harus memuat sedikitnya satu hari kerja")
         self.hours = hours
         self.holidays: dict[date, str] = dict(holidays or {})
+        # running totals per day from `_epoch` (working minutes, working days), so lateness
+        # over years costs as much as lateness over a day
+        self._epoch: date | None = None
+        self._minutes_before: list[int] = [0]
+        self._days_before: list[int] = [0]
 
     # --- days -------------------------------------------------------------------------------
 
@@ -149,25 +154,60 @@ class WorkingCalendar:
         """Whole office minutes from `a` to `b`; negative when `b` is before `a`."""
         if b < a:
             return -self.working_minutes_between(b, a)
-        seconds = 0.0
-        d = a.date()
-        while d <= b.date():
-            if self.is_working_day(d):
-                overlap = min(b, self.closing(d)) - max(a, self.opening(d))
-                seconds += max(overlap.total_seconds(), 0)
-            d += timedelta(days=1)
+        first, last = a.date(), b.date()
+        seconds = self._overlap_seconds(first, a, b)
+        if last > first:
+            seconds += self._overlap_seconds(last, a, b)
+            seconds += 60 * self._whole_day_totals(first + timedelta(days=1),
+                                                   last - timedelta(days=1))[0]
         return int(seconds // 60)
 
+    def _overlap_seconds(self, d: date, a: datetime, b: datetime) -> float:
+        if not self.is_working_day(d):
+            return 0.0
+        return max((min(b, self.closing(d)) - max(a, self.opening(d))).total_seconds(), 0.0)
+
+    def _whole_day_totals(self, first: date, last: date) -> tuple[int, int]:
+        """(office minutes, working days) of the whole days from `first` to `last` inclusive."""
+        if last < first:
+            return 0, 0
+        self._cover(first, last)
+        i, j = (first - self._epoch).days, (last - self._epoch).days + 1
+        return (self._minutes_before[j] - self._minutes_before[i],
+                self._days_before[j] - self._days_before[i])
+
+    def _cover(self, first: date, last: date) -> None:
+        if self._epoch is None or first < self._epoch:
+            self._epoch = first - timedelta(days=366)
+            self._minutes_before, self._days_before = [0], [0]
+        d = self._epoch + timedelta(days=len(self._minutes_before) - 1)
+        while d <= last:
+            working = self.is_working_day(d)
+            self._minutes_before.append(self._minutes_before[-1]
+                                        + (self.hours.minutes_on(d.weekday()) if working else 0))
+            self._days_before.append(self._days_before[-1] + working)
+            d += timedelta(days=1)
+
     def working_days_between(self, a: datetime, b: datetime) -> int:
-        """How many whole working days (by the "hari" rule) fit from `a` to `b`; 0 if b <= a."""
-        count = 0
+        """How many whole working days (by the "hari" rule) fit from `a` to `b`; 0 if b <= a.
+
+        Counts the due moments of `_day_marks` up to `b` without walking them: every mark on a
+        day before `b`'s day is before `b`, so only the last day needs a look."""
         if b <= a:
             return 0
-        for mark in self._day_marks(self.office_moment(a)):
-            if mark > b:
-                return count
-            count += 1
-        return count  # pragma: no cover - _day_marks never ends
+        t = self.office_moment(a)
+        d, last = t.date(), b.date()
+        if last < d:
+            return 0
+        if t == self.opening(d):  # whole days: the closings of d and the working days after
+            count = self._whole_day_totals(d, last - timedelta(days=1))[1]
+            mark = self.closing(last)
+        else:  # the same clock time (clamped to the closing) on the working days after d
+            if last == d:
+                return 0
+            count = self._whole_day_totals(d + timedelta(days=1), last - timedelta(days=1))[1]
+            mark = min(datetime.combine(last, t.time()), self.closing(last))
+        return count + (self.is_working_day(last) and mark <= b)
 
     def lateness_text(self, due: datetime, now: datetime) -> str:
         """How late `now` is for `due`, in the largest whole unit: "terlambat 2 hari kerja",
