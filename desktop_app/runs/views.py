@@ -134,17 +134,31 @@ def run_views(run_ids: list[int] | None = None, now: datetime | None = None) -> 
     holders: dict[int, dict[int, int]] = defaultdict(dict)
     for a in m.RunAssignment.select().where(m.RunAssignment.run.in_(chosen)):
         holders[a.run_id][a.lane_id] = a.person_id
-    rows = list(m.RunStep.select().where(m.RunStep.run.in_(chosen))
-                .order_by(m.RunStep.attempt, m.RunStep.id))
+    # plain rows (named tuples, values converted), not model instances: ten years of
+    # attempts, checks and files are read for the run list
+    rs = m.RunStep
+    rows = list(rs.select(rs.id, rs.run.alias("run_id"), rs.step.alias("step_id"), rs.attempt,
+                          rs.state, rs.started_at, rs.due_at, rs.completed_at,
+                          rs.completed_by.alias("completed_by_id"),
+                          rs.acted_for.alias("acted_for_id"), rs.decision, rs.note)
+                .where(m.RunStep.run.in_(chosen))
+                .order_by(m.RunStep.attempt, m.RunStep.id).namedtuples())
     calendar = _calendar_for(rows)
     checks = defaultdict(list)
-    for check in (m.RunCheck.select(m.RunCheck, m.KelengkapanItem).join(m.KelengkapanItem)
-                  .join_from(m.RunCheck, m.RunStep).where(m.RunStep.run.in_(chosen))
-                  .order_by(m.KelengkapanItem.position, m.RunCheck.id)):
+    for check in (m.RunCheck.select(m.RunCheck.run_step.alias("run_step_id"),
+                                    m.RunCheck.item.alias("item_id"), m.RunCheck.checked,
+                                    m.RunCheck.missing_reason, m.KelengkapanItem.text)
+                  .join(m.KelengkapanItem).join_from(m.RunCheck, m.RunStep)
+                  .where(m.RunStep.run.in_(chosen))
+                  .order_by(m.KelengkapanItem.position, m.RunCheck.id).namedtuples()):
         checks[check.run_step_id].append(check)
     files = defaultdict(list)
-    for file in (m.Attachment.select().join(m.RunStep).where(m.RunStep.run.in_(chosen))
-                 .order_by(m.Attachment.id)):
+    for file in (m.Attachment.select(m.Attachment.run_step.alias("run_step_id"),
+                                     m.Attachment.item.alias("item_id"),
+                                     m.Attachment.original_name, m.Attachment.sha256,
+                                     m.Attachment.stored_path, m.Attachment.size)
+                 .join(m.RunStep).where(m.RunStep.run.in_(chosen))
+                 .order_by(m.Attachment.id).namedtuples()):
         files[(file.run_step_id, file.item_id)].append(
             AttachmentView(file.original_name, file.sha256, file.stored_path, file.size))
     attempts = defaultdict(list)  # (run id, step id) -> attempts in order
@@ -200,7 +214,7 @@ def _attempt(row, checks, files, names, calendar, now) -> AttemptView:
         *(to_local(t) if t else None for t in (row.started_at, row.due_at, row.completed_at)),
         names.get(row.completed_by_id, ""), names.get(row.acted_for_id, ""), row.decision,
         row.note,
-        tuple(CheckView(c.item_id, c.item.text, c.checked, c.missing_reason,
+        tuple(CheckView(c.item_id, c.text, c.checked, c.missing_reason,
                         tuple(files[(row.id, c.item_id)])) for c in checks[row.id]),
         tuple(files[(row.id, None)]), max(late_minutes, 0), late_text)
 
