@@ -24,9 +24,23 @@ def read_document(path: Path) -> Draft:
         raise InvalidInput(f"{path.name} terlalu panjang untuk sebuah SOP (lebih dari "
                            f"{MAX_PAGES} halaman).")
     try:
-        return build_draft(grid)
+        draft = build_draft(grid)
     except InvalidInput as exc:
         raise InvalidInput(f"{path.name}: {exc}") from exc
+    draft.source_text = grid_text(grid)
+    return draft
+
+
+def grid_text(grid: Grid) -> str:
+    """The rows as read, one line each, cells apart by tabs (lines within a cell by " / ",
+    a drawn symbol as [its name])."""
+    lines = []
+    for row in grid.rows:
+        cells = [" / ".join(part.strip() for part in c.text.splitlines() if part.strip())
+                 or ("[" + ", ".join(c.symbols) + "]" if c.symbols else "") for c in row]
+        if any(cells):
+            lines.append("\t".join(cells).rstrip())
+    return "\n".join(lines)
 
 
 def _read_bytes(path: Path) -> bytes:
