@@ -90,7 +90,7 @@ class LaneGrid(QTableWidget):
         for index, name in enumerate(lanes):
             self.setColumnWidth(2 + index, max(72, min(130, metrics.horizontalAdvance(name) + 16)))
             self.horizontalHeaderItem(2 + index).setToolTip(name)
-        self.setColumnWidth(len(lanes) + 2, 160)
+        self.setColumnWidth(len(lanes) + 2, 190)
         self.resizeRowsToContents()
 
     def row_of(self, number: int) -> int:
@@ -197,6 +197,7 @@ class ImportReviewDialog(QDialog):
         identity_scroll.setWidget(self.identity)
         self.tabs.addTab(identity_scroll, "&Identitas")
         self.tabs.addTab(self.lanes, "Pelaksa&na")
+        self.steps.list.setMinimumHeight(150)  # the form below scrolls on a small screen
         steps_scroll = QScrollArea(widgetResizable=True)
         steps_scroll.setWidget(self.steps)
         self.tabs.addTab(steps_scroll, "&Langkah")

@@ -157,3 +157,69 @@ def test_word_sop_imported_through_the_review(qtbot, data_dir, tmp_path, monkeyp
     log_in_when_asked(qtbot, person_id, "1357")
     assert app.run_gui(data_dir) == 0
     assert "sop_id" in seen
+
+
+
+def drop(page, path: Path) -> bool:
+    """A file dragged from the file manager and dropped on the library list; whether the
+    page took it."""
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    where = page.view.geometry().center()
+    enter = QDragEnterEvent(where, Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(page, enter)
+    if not enter.isAccepted():
+        return False
+    QApplication.sendEvent(page, QDropEvent(QPointF(where), Qt.DropAction.CopyAction, data,
+                                            Qt.MouseButton.LeftButton,
+                                            Qt.KeyboardModifier.NoModifier))
+    return True
+
+
+def test_our_own_pdf_dropped_on_the_library_shows_its_pages(qtbot, workspace, tmp_path,
+                                                            screenshot):
+    from desktop_app.sop.printing import print_sop
+
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_area("SOP")
+    page = window.library
+    sop_id = page.model.sop_at(0).id
+    pdf = tmp_path / "SOP dari situs kecamatan.pdf"
+    print_sop(sop_id, pdf, "F4")
+    assert not drop(page, tmp_path / "foto.png")
+    assert drop(page, pdf)
+    dialog = page.review_dialog
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    dialog.resize(1366 - 40, 768 - 60)
+    assert dialog.original.page_count >= 2  # the pages as pictures, beside the draft
+    assert dialog.review.steps_needing_person() == []
+    assert dialog.notes_label.text() == "Tidak ada lagi isian yang belum pasti."
+    screenshot(dialog, "import-review-pdf")
+    before = page.model.rowCount()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing changed: closes without asking
+    assert not dialog.isVisible() and page.model.rowCount() == before
+
+
+def test_a_file_that_is_not_an_sop_says_why_and_opens_nothing(qtbot, workspace, tmp_path,
+                                                              monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show_area("SOP")
+    notes = tmp_path / "catatan rapat.txt"
+    notes.write_text("Rapat koordinasi hari Senin\nDihadiri 12 orang\n", encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    before = window.library.model.rowCount()
+    assert drop(window.library, notes)
+    assert shown and "tidak berisi SOP yang dikenali" in shown[0] and "Kegiatan" in shown[0]
+    assert window.library.review_dialog is None
+    assert window.library.model.rowCount() == before
