@@ -28,6 +28,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/print_sheets.py
 	$(BIN)/python benchmarks/forms.py
 	$(BIN)/python benchmarks/archive_search.py
+	$(BIN)/python benchmarks/import_docs.py
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
