@@ -99,6 +99,10 @@ def read_pdf(data: bytes, name: str) -> Grid:
             raise InvalidInput(f"{name} tidak memiliki lapisan teks (hasil pindaian berupa "
                                "gambar). Gunakan berkas Word/Excel aslinya, atau PDF yang "
                                "dibuat langsung dari Word.")
+    for row in grid.rows:
+        for cell in row:
+            if AMBIGUOUS in cell.text:
+                cell.text = settle_breaks(cell.text, grid.vocabulary)
     grid.arrows += links.arrows()
     return grid
 
@@ -142,10 +146,15 @@ def _centre(word) -> tuple[float, float]:
     return (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
 
 
+AMBIGUOUS = "\x00"  # a line break that the document's words decide once all are read
+
+
 def _cell_text(words, right: float | None = None, vocabulary=None) -> str:
     """Words of one cell as lines (top to bottom). With `right` (the text's right limit in a
     sheet of this app), a line that could not take one more character continues a word
-    broken between characters: it is joined without a break."""
+    broken between characters: it is joined without a break. Where only the document's
+    words can tell, the break is marked AMBIGUOUS (see `settle_breaks`); a word standing
+    alone on a line with room to spare, not after such a line, is learnt as a whole word."""
     lines: list[list] = []
     for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
         if lines and abs(lines[-1][0]["top"] - word["top"]) <= 2:
@@ -154,18 +163,33 @@ def _cell_text(words, right: float | None = None, vocabulary=None) -> str:
             lines.append([word])
     out = ""
     previous = None
+    after_limit = False
     for line in lines:
         line.sort(key=lambda w: w["x0"])
         text = " ".join(w["text"] for w in line)
+        kind = False
+        if previous is not None and right is not None and _alone(previous):
+            kind = _word_broken(previous[-1], line[0], right)
         if previous is None:
             out = text
-        elif right is not None and _alone(previous) and \
-                _word_broken(previous[-1], line[0], right, vocabulary or {}):
+        elif kind is True:
             out += text
+        elif kind is None:
+            out += AMBIGUOUS + text
         else:
             out += "\n" + text
+        after_limit = kind is not False
+        if right is not None and vocabulary is not None and len(line) == 1 and \
+                not after_limit and _has_room(line[0], right) and \
+                len(line[0]["text"]) >= 3 and line[0]["text"].isalpha():
+            vocabulary[_token(line[0]["text"])] = 1
         previous = line
     return out
+
+
+def _has_room(word, right: float) -> bool:
+    chars = word.get("chars") or []
+    return bool(chars) and word["x1"] + 1.5 * (chars[-1]["x1"] - chars[-1]["x0"]) <= right
 
 
 def _alone(line) -> bool:
@@ -173,10 +197,10 @@ def _alone(line) -> bool:
     return len(line) == 1 or (len(line) == 2 and line[0]["text"] == "-")
 
 
-def _word_broken(last, first, right: float, vocabulary: dict[str, int]) -> bool:
+def _word_broken(last, first, right: float) -> bool | None:
     """Whether a line holding one token that left no room for one more character is the
-    first part of a word broken between characters (else an ordinary wrap). When both could
-    be, the words of the document decide: the joined word, or the part standing alone."""
+    first part of a word broken between characters (else an ordinary wrap); None when both
+    could be, and the words of the document decide (`settle_breaks`)."""
     chars = first.get("chars") or []
     if not chars or first["text"] == "-":
         return False
@@ -188,11 +212,26 @@ def _word_broken(last, first, right: float, vocabulary: dict[str, int]) -> bool:
         return False  # "23" / "jam"
     if last["text"].isdigit() and first["text"][:1].isdigit():
         return True  # "2" / "3 jam"
-    if _token(last["text"] + first["text"]) in vocabulary:
-        return True
-    if len(first["text"]) >= 3 and _token(first["text"]) in vocabulary:
-        return False  # the next line starts with a word seen whole elsewhere
-    return _token(last["text"]) not in vocabulary
+    return None
+
+
+def settle_breaks(text: str, vocabulary: dict[str, int]) -> str:
+    """Each AMBIGUOUS break decided by the words of the whole document: the joined word,
+    or the next part standing whole elsewhere, or the part before unknown as a word."""
+    while AMBIGUOUS in text:
+        at = text.index(AMBIGUOUS)
+        head, tail = text[:at], text[at + 1:]
+        last = head.rsplit(None, 1)[-1] if head.split() else ""
+        first = tail.split(None, 1)[0] if tail.split() else ""
+        first = first.split(AMBIGUOUS, 1)[0]
+        if _token(last + first) in vocabulary or last.isdigit():
+            joined = True
+        elif len(first) >= 3 and _token(first) in vocabulary:
+            joined = False
+        else:
+            joined = _token(last) not in vocabulary
+        text = head + ("" if joined else "\n") + tail
+    return text
 
 
 def _token(text: str) -> str:
