@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QPlainTextEdit
 
@@ -223,3 +224,26 @@ def test_a_file_that_is_not_an_sop_says_why_and_opens_nothing(qtbot, workspace, 
     assert shown and "tidak berisi SOP yang dikenali" in shown[0] and "Kegiatan" in shown[0]
     assert window.library.review_dialog is None
     assert window.library.model.rowCount() == before
+
+
+@pytest.mark.parametrize(("answer", "saved"), [("buang", False), ("simpan", True)])
+def test_closing_the_review_with_changes_asks_first(qtbot, workspace, tmp_path, monkeypatch,
+                                                    answer, saved):
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show_area("SOP")
+    page = window.library
+    source = write_docx(template("01"), tmp_path / "sop.docx", blank_steps=(BLANK,))
+    assert drop(page, source)
+    dialog = page.review_dialog
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    click_cell(qtbot, dialog.grid, 0, 3)
+    monkeypatch.setattr(questions, "save_changes", lambda parent, text: answer)
+    monkeypatch.setattr(questions, "confirm", lambda *a, **k: True)  # simbol still a guess
+    before = page.model.rowCount()
+    dialog.close()
+    assert not dialog.isVisible()
+    assert page.model.rowCount() == before + saved
+    assert (dialog.sop_id is not None) == saved
