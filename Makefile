@@ -28,6 +28,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/print_sheets.py
 	$(BIN)/python benchmarks/forms.py
 	$(BIN)/python benchmarks/archive_search.py
+	$(BIN)/python benchmarks/import_docs.py
 	$(BIN)/python benchmarks/ten_years.py
 
 $(STAMP): pyproject.toml

@@ -6,10 +6,15 @@ from collections.abc import Callable
 
 # measure(text, size_pt, bold) -> width in mm
 Measure = Callable[[str, float, bool], float]
+# ends every part of a word broken between characters but the last, so that the word can be
+# read back whole (sop/importing/pdf.py); the sheet says so in its PDF keywords
+BROKEN_WORD_MARK = "-"
+BROKEN_WORD_KEYWORD = "kata-terputus-bertanda"
 
 
 def wrap(text: str, width: float, size: float, measure: Measure, bold: bool = False) -> list[str]:
-    """Greedy word wrap; a word longer than the width is broken between characters."""
+    """Greedy word wrap; a word longer than the width is broken between characters, each
+    part but the last ending in BROKEN_WORD_MARK."""
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
         line = ""
@@ -31,9 +36,11 @@ def wrap(text: str, width: float, size: float, measure: Measure, bold: bool = Fa
 
 def _break_word(word: str, width: float, size: float, measure: Measure, bold: bool) -> list[str]:
     pieces, current = [], ""
-    for ch in word:
-        if current and measure(current + ch, size, bold) > width:
-            pieces.append(current)
+    for index, ch in enumerate(word):
+        rest = word[index + 1:]
+        needed = current + ch + (BROKEN_WORD_MARK if rest else "")
+        if current and measure(needed, size, bold) > width:
+            pieces.append(current + BROKEN_WORD_MARK)
             current = ""
         current += ch
     return [*pieces, current]

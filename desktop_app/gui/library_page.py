@@ -1,11 +1,13 @@
 """The SOP area: the library list with search and its actions (new from template, edit,
-duplicate, delete, import, export, print)."""
+duplicate, delete, import, import of an office document through its review, export, print);
+files dropped on the list are imported the same way."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -28,6 +30,8 @@ from desktop_app.sop.sopfile import FILE_SUFFIX
 from desktop_app.workspace import Workspace
 
 SOP_FILTER = f"Berkas SOP (*{FILE_SUFFIX} *.toml)"
+DOCUMENT_SUFFIXES = (".docx", ".xlsx", ".pdf", ".txt")
+DOCUMENT_FILTER = "Dokumen SOP (*.docx *.xlsx *.pdf *.txt)"
 
 
 class LibraryPage(QWidget):
@@ -35,9 +39,14 @@ class LibraryPage(QWidget):
     print_requested = Signal(int)
     message = Signal(str)
 
-    def __init__(self, workspace: Workspace):
+    def __init__(self, workspace: Workspace, person_provider=None):
         super().__init__()
         self.workspace = workspace
+        # who is logged in (recorded with an imported document); by default the window's
+        self.person_provider = person_provider or (lambda: getattr(self.window(), "person",
+                                                                   None))
+        self.review_dialog = None
+        self.setAcceptDrops(True)
         self.model = SopTableModel(parent=self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -63,6 +72,7 @@ class LibraryPage(QWidget):
                                 ("duplicate", "&Duplikat", self.duplicate_selected),
                                 ("delete", "&Hapus…", self.delete_selected),
                                 ("import", "&Impor…", self.import_sop),
+                                ("import_doc", "Impor &dokumen SOP…", self.import_document),
                                 ("export", "&Ekspor…", self.export_selected),
                                 ("print", "&Cetak…", self.print_selected)):
             button = QPushButton(text)
@@ -165,6 +175,55 @@ class LibraryPage(QWidget):
             self.refresh()
             self.select_sop(sop_id)
 
+    def import_document(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Impor dokumen SOP", "", DOCUMENT_FILTER)
+        if path:
+            self.review_document(Path(path))
+
+    def review_document(self, path: Path) -> None:
+        """Read a Word, Excel, PDF or text SOP and open its review; nothing is saved before
+        the person saves it there."""
+        from desktop_app.gui.import_review import ImportReviewDialog
+        from desktop_app.sop.importing.reader import read_document
+        from desktop_app.sop.importing.review import ImportReview
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            draft = self._run(lambda: read_document(path))
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        if draft is None:
+            return
+        person = self.person_provider()
+        dialog = ImportReviewDialog(self, self.workspace, ImportReview(draft, path),
+                                    person.id if person else None)
+        dialog.saved.connect(self._document_imported)
+        self.review_dialog = dialog
+        dialog.open()
+
+    def _document_imported(self, sop_id: int) -> None:
+        self.refresh()
+        self.select_sop(sop_id)
+        self.message.emit("Dokumen diimpor sebagai draf SOP. Lengkapi dan sahkan di "
+                          "penyunting (Ubah…).")
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if any(_droppable(url.toLocalFile()) for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt API
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls()
+                 if _droppable(url.toLocalFile())]
+        event.acceptProposedAction()
+        for path in paths:
+            if path.suffix.lower() == ".toml":
+                self.import_path(path)
+        documents = [p for p in paths if p.suffix.lower() != ".toml"]
+        if len(documents) > 1:
+            self.message.emit("Dokumen SOP diimpor satu per satu; yang pertama dibuka.")
+        if documents:
+            self.review_document(documents[0])
+
     def export_selected(self) -> None:
         sop_id = self.selected_sop_id()
         if sop_id is None:
@@ -180,6 +239,10 @@ class LibraryPage(QWidget):
         sop_id = self.selected_sop_id()
         if sop_id is not None:
             self.print_requested.emit(sop_id)
+
+
+def _droppable(path: str) -> bool:
+    return path.lower().endswith((".toml", *DOCUMENT_SUFFIXES))
 
 
 def file_name(title: str, suffix: str) -> str:

@@ -21,6 +21,7 @@ from reportlab.platypus import (
 
 from desktop_app.common.dates import tanggal
 from desktop_app.common.paper import paper_size
+from desktop_app.flowchart.text import BROKEN_WORD_KEYWORD
 from desktop_app.render.geometry import FlowchartLayout, Page
 from desktop_app.render.letterhead import Kop
 from desktop_app.render.pdf.base import markup, styles
@@ -50,6 +51,11 @@ class _GeometryPage(Flowable):
         paint_page(self.canv, self.page)
 
 
+# the sheet's flowchart marks a word broken between characters (flowchart/text.py), so that
+# its import (sop/importing/pdf.py) reads the word back whole
+SHEET_KEYWORD = BROKEN_WORD_KEYWORD
+
+
 def render_sop_sheet(sop: Sop, kop: Kop, paper: str, flowchart: FlowchartLayout) -> bytes:
     """The whole sheet as PDF bytes."""
     out = io.BytesIO()
@@ -57,7 +63,7 @@ def render_sop_sheet(sop: Sop, kop: Kop, paper: str, flowchart: FlowchartLayout)
     landscape = paper_size(paper, landscape=True)
     doc = BaseDocTemplate(out, pagesize=(portrait[0] * mm, portrait[1] * mm),
                           title=f"SOP {sop.identitas.nama}", author=kop.instansi or "Pandu SOP",
-                          creator="Pandu SOP")
+                          creator="Pandu SOP", keywords=[SHEET_KEYWORD])
     identity_frame = Frame(MARGIN, MARGIN, portrait[0] * mm - 2 * MARGIN,
                            portrait[1] * mm - 2 * MARGIN, id="identity")
     flow_frame = Frame(0, 0, landscape[0] * mm, landscape[1] * mm, 0, 0, 0, 0, id="flow")

@@ -58,10 +58,10 @@ def vml_run(spt: int, left_pt: float = 4, top_pt: float = 2):
 
 
 def write_docx(sop: Sop, path: Path, *, per_page: int = 5, vml_steps=(), mark_steps=(),
-               shifted_steps=()) -> Path:
+               shifted_steps=(), blank_steps=()) -> Path:
     """The office's Word file for `sop`. Steps in `vml_steps` are drawn as VML only, in
     `mark_steps` as a typed "X", in `shifted_steps` anchored in the column left of their lane
-    and moved over it."""
+    and moved over it; `blank_steps` lost their symbol (pasted as a picture, say)."""
     document = docx.Document()
     document.sections[0].page_width, document.sections[0].page_height = Mm(330), Mm(215)
     document.add_paragraph("PEMERINTAH KABUPATEN KARANGANYAR")
@@ -75,7 +75,8 @@ def write_docx(sop: Sop, path: Path, *, per_page: int = 5, vml_steps=(), mark_st
     for k, chunk in enumerate(chunks):
         if k:
             document.add_paragraph().add_run().add_break(docx.enum.text.WD_BREAK.PAGE)
-        _steps_table(document, sop, chunk, vml_steps, mark_steps, shifted_steps, shape_id)
+        _steps_table(document, sop, chunk, vml_steps, mark_steps, shifted_steps,
+                     shape_id, blank_steps)
     document.save(path)
     return path
 
@@ -104,7 +105,8 @@ def _identity(document, sop: Sop) -> None:
             cell.text = "\n".join(f"{n}. {item}" for n, item in enumerate(items, start=1))
 
 
-def _steps_table(document, sop, numbers, vml_steps, mark_steps, shifted_steps, shape_id):
+def _steps_table(document, sop, numbers, vml_steps, mark_steps, shifted_steps, shape_id,
+                 blank_steps=()):
     lanes = [lane.kode for lane in sop.pelaksana]
     width = 2 + len(lanes) + 4
     table = document.add_table(rows=3, cols=width)
@@ -129,7 +131,7 @@ def _steps_table(document, sop, numbers, vml_steps, mark_steps, shifted_steps, s
         cells[base].text = "\n".join(f"- {item}" for item in step.kelengkapan)
         cells[base + 1].text, cells[base + 2].text = step.waktu, step.output
         cells[base + 3].text = step.keterangan
-        for k, kode in enumerate(step.pelaksana):
+        for k, kode in enumerate([] if number in blank_steps else step.pelaksana):
             column = 2 + lanes.index(kode)
             symbol = step.simbol if k == 0 else "proses"
             _symbol(table, cells, column, symbol, number, vml_steps, mark_steps, shifted_steps,

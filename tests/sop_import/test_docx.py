@@ -64,3 +64,18 @@ def test_a_damaged_word_file_is_refused(tmp_path):
     broken.write_bytes(good.read_bytes()[:3000])
     with pytest.raises(InvalidInput, match="rusak"):
         read_document(broken)
+
+
+def test_a_word_file_that_unpacks_to_too_much_is_refused(tmp_path):
+    import zipfile
+
+    good = write_docx(template("01"), tmp_path / "sop.docx")
+    bomb = tmp_path / "bom.docx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(bomb, "w",
+                                                          zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            out.writestr(item, source.read(item))
+        out.writestr("word/media/isian.bin", b"\0" * (101 * 2**20))
+    assert bomb.stat().st_size < 5 * 2**20
+    with pytest.raises(InvalidInput, match="terlalu besar setelah dibuka"):
+        read_document(bomb)

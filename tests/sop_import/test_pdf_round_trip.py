@@ -72,14 +72,13 @@ def side_by_side(sop):
     return sop
 
 
-# (steps, lanes, decisions, seed, steps with two roles), on F4 and A4. Ten or more lanes on A4
-# leave columns so narrow that words are broken between characters without a hyphen, which
-# reads back ambiguously ("perencanaan" / "disposisi" or "perencanaandisposisi"); that case
-# runs on F4 only until the sheet marks broken words.
-GENERATED = [(40, 12, 6, 1, 3, "F4"), (40, 9, 6, 1, 3, "A4"), (40, 8, 5, 7, 2, "A4")] + [
+# (steps, lanes, decisions, seed, steps with two roles), on F4 and A4. Twelve lanes on A4
+# leave columns so narrow that words are broken between characters: the sheet marks each
+# broken part with "-", so "perencanaan" / "disposisi" reads back as two words.
+GENERATED = [(40, 12, 6, 1, 3, "F4"), (40, 12, 6, 1, 3, "A4"), (20, 12, 3, 4, 0, "A4"),
+             (40, 9, 6, 1, 3, "A4"), (40, 8, 5, 7, 2, "A4")] + [
     (*case, paper) for case in ((40, 3, 8, 2, 2), (25, 6, 4, 3, 4), (12, 1, 0, 4, 0),
                                 (33, 9, 5, 5, 3), (3, 2, 0, 6, 0)) for paper in ("F4", "A4")]
-
 
 @pytest.mark.parametrize(("steps", "lanes", "decisions", "seed", "multi", "paper"), GENERATED)
 def test_generated_sops_come_back_equal(workspace, tmp_path, paper, steps, lanes, decisions,
@@ -91,3 +90,18 @@ def test_generated_sops_come_back_equal(workspace, tmp_path, paper, steps, lanes
     draft = read_document(path)
     assert exact_differences(draft.sop, library.get_sop(sop_id)) == []
     assert draft.is_complete(), draft.uncertain()
+
+
+def test_a_word_broken_between_characters_is_marked_and_read_back_whole():
+    from desktop_app.flowchart.text import wrap
+
+    def measure(text, _size, _bold):
+        return len(text)
+
+    assert wrap("perencanaan disposisi", 6, 7, measure) == ["peren-", "canaan", "dispo-",
+                                                            "sisi"]
+    # a word's own hyphen stays: the reader drops one mark at the end of a part
+    for word, parts in (("masing-masing", ["masing-", "-masing"]),
+                        ("masing-masingnya", ["masing-", "-masin-", "gnya"])):
+        assert wrap(word, 7, 7, measure) == parts
+        assert "".join(p.removesuffix("-") for p in parts[:-1]) + parts[-1] == word

@@ -44,3 +44,13 @@ def test_typo_labels_are_recognised():
     assert draft.sop.langkah[3].keterangan == "SOP Rapat"
     renja = read_document(SEEDS / "004_5194441a5b61ba1a.txt")  # "Tangal Revisi", "Steakholder"
     assert [lane.nama for lane in renja.sop.pelaksana][-1] == "Stakeholder"
+
+
+def test_numbers_glued_to_the_item_before_still_split_the_list():
+    """Text copied from a web page: "… Pemerintahan Daerah.2. Peraturan … Daerah3. …"."""
+    draft = read_document(SEEDS / "002_279c17dcab2c52f6.txt")
+    want = read_sop_file(TEMPLATES / "03-rkt-dpmptsp-balangan.pandu-sop.toml")
+    got = draft.sop.identitas
+    assert len(got.dasar_hukum) == len(want.identitas.dasar_hukum) == 7
+    assert got.dasar_hukum[1] == want.identitas.dasar_hukum[1]
+    assert got.kualifikasi_pelaksana == want.identitas.kualifikasi_pelaksana

@@ -30,6 +30,7 @@ class Draft:
     source_kind: str  # docx | xlsx | pdf | txt
     notes: list[Note] = field(default_factory=list)
     pages: int = 1
+    source_text: str = ""  # the document's table and text as read, for the review
 
     def note(self, field_name: str, certainty: str, message: str, step: int | None = None):
         self.notes.append(Note(field_name, certainty, message, step))

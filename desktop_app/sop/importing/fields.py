@@ -87,10 +87,15 @@ def split_list(text: str) -> list[str]:
     if _BULLETS.search(raw):
         items = _BULLETS.split(raw)
         return [_item(i) for i in items if _item(i)]
-    numbers = list(_NUMBERED.finditer(raw))
-    if numbers and numbers[0].group(1) == "1" and _numbered_in_order(numbers):
-        cuts = [m.start() for m in numbers] + [len(raw)]
-        items = [raw[numbers[k].end():cuts[k + 1]] for k in range(len(numbers))]
+    matches = list(_NUMBERED.finditer(raw))
+    numbers = [m.span() for m in matches] if matches and matches[0].group(1) == "1" and \
+        _numbered_in_order(matches) else []
+    glued = _glued_numbers(raw, [m.span() for m in matches])
+    if len(glued) > len(numbers):
+        numbers = glued
+    if numbers:
+        cuts = [start for start, _end in numbers] + [len(raw)]
+        items = [raw[numbers[k][1]:cuts[k + 1]] for k in range(len(numbers))]
         return [_item(i) for i in items if _item(i)]
     lines = [_item(line) for line in raw.splitlines()]
     lines = [line for line in lines if line]
@@ -98,6 +103,30 @@ def split_list(text: str) -> list[str]:
         return lines
     one = clean(raw)
     return [_item(one)] if one and one not in ("-",) else []
+
+
+def _glued_numbers(raw: str, spaced: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Item numbers 1., 2., … in order where some are glued to the word before them, as text
+    copied from a web page reads ("… Pemerintahan Daerah2. Peraturan …"): a glued number
+    counts only as the next one and before a capital. Empty unless it finds two or more
+    items and every spaced number of the text among them."""
+    cuts: list[tuple[int, int]] = []
+    position, expected = 0, 1
+    while True:
+        spaced_next = re.compile(rf"(?:^|(?<=[\s;.,:])){expected}[.)]\s+")
+        glued_next = re.compile(rf"(?<=[^\W\d]){expected}[.)]\s*(?=[A-Z])")
+        found = [m for m in (spaced_next.search(raw, position),
+                             glued_next.search(raw, position) if expected > 1 else None) if m]
+        if not found:
+            break
+        hit = min(found, key=lambda m: m.start())
+        cuts.append(hit.span())
+        position, expected = hit.end(), expected + 1
+    starts = {start for start, _end in cuts}
+    if len(cuts) < 2 or cuts[0][0] != raw.find(raw.lstrip()[:1]) or not all(
+            start in starts for start, _end in spaced):
+        return []
+    return cuts
 
 
 def _numbered_in_order(numbers: list[re.Match]) -> bool:

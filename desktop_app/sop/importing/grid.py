@@ -39,6 +39,8 @@ class Grid:
     has_shapes: bool = False
     # a sheet printed by this app: lists are one item per line, never split at commas
     own_sheet: bool = False
+    # the sheet ends each part of a word broken between characters with "-" (but the last)
+    marks_broken_words: bool = False
     vocabulary: dict[str, int] = field(default_factory=dict)  # word -> count in the document
 
     def add_row(self, texts: list[str]) -> list[Cell]:

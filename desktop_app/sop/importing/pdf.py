@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from desktop_app.common.errors import InvalidInput
 from desktop_app.common.waktu import UNITS
+from desktop_app.flowchart.text import BROKEN_WORD_KEYWORD, BROKEN_WORD_MARK
 from desktop_app.sop.importing.grid import (
     CONNECTOR,
     DECISION,
@@ -83,6 +84,8 @@ def read_pdf(data: bytes, name: str) -> Grid:
                                f"{MAX_PAGES} halaman).")
         creator = str((document.metadata or {}).get("Creator", ""))
         grid = Grid("pdf", has_shapes=True, pages=len(pages), own_sheet="Pandu SOP" in creator)
+        grid.marks_broken_words = grid.own_sheet and BROKEN_WORD_KEYWORD in str(
+            (document.metadata or {}).get("Keywords", ""))
         links = Links()
         try:
             all_words = [page.extract_words(use_text_flow=False, return_chars=True,
@@ -99,6 +102,10 @@ def read_pdf(data: bytes, name: str) -> Grid:
             raise InvalidInput(f"{name} tidak memiliki lapisan teks (hasil pindaian berupa "
                                "gambar). Gunakan berkas Word/Excel aslinya, atau PDF yang "
                                "dibuat langsung dari Word.")
+    for row in grid.rows:
+        for cell in row:
+            if AMBIGUOUS in cell.text:
+                cell.text = settle_breaks(cell.text, grid.vocabulary)
     grid.arrows += links.arrows()
     return grid
 
@@ -142,10 +149,17 @@ def _centre(word) -> tuple[float, float]:
     return (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
 
 
-def _cell_text(words, right: float | None = None, vocabulary=None) -> str:
+AMBIGUOUS = "\x00"  # a line break that the document's words decide once all are read
+
+
+def _cell_text(words, right: float | None = None, vocabulary=None, marked: bool = False) -> str:
     """Words of one cell as lines (top to bottom). With `right` (the text's right limit in a
     sheet of this app), a line that could not take one more character continues a word
-    broken between characters: it is joined without a break."""
+    broken between characters: it is joined without a break. Where only the document's
+    words can tell, the break is marked AMBIGUOUS (see `settle_breaks`); a word standing
+    alone on a line with room to spare, not after such a line, is learnt as a whole word.
+    A sheet that `marked` its broken words: a line ending in the mark continues the word,
+    without the mark, and no other does."""
     lines: list[list] = []
     for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
         if lines and abs(lines[-1][0]["top"] - word["top"]) <= 2:
@@ -154,18 +168,43 @@ def _cell_text(words, right: float | None = None, vocabulary=None) -> str:
             lines.append([word])
     out = ""
     previous = None
+    after_limit = False
     for line in lines:
         line.sort(key=lambda w: w["x0"])
         text = " ".join(w["text"] for w in line)
+        kind = False
+        if previous is not None and marked:
+            kind = _marked_break(previous[-1], line[0])
+            if kind:
+                out = out[:-len(BROKEN_WORD_MARK)]
+        elif previous is not None and right is not None and _alone(previous):
+            kind = _word_broken(previous[-1], line[0], right)
         if previous is None:
             out = text
-        elif right is not None and _alone(previous) and \
-                _word_broken(previous[-1], line[0], right, vocabulary or {}):
+        elif kind is True:
             out += text
+        elif kind is None:
+            out += AMBIGUOUS + text
         else:
             out += "\n" + text
+        after_limit = kind is not False
+        if right is not None and vocabulary is not None and len(line) == 1 and \
+                not after_limit and _has_room(line[0], right) and \
+                len(line[0]["text"]) >= 3 and line[0]["text"].isalpha():
+            vocabulary[_token(line[0]["text"])] = 1
         previous = line
     return out
+
+
+def _marked_break(last, first) -> bool:
+    """A part of a broken word ends in the mark (a bullet "-" or a lone dash does not)."""
+    text = last["text"]
+    return len(text) > 1 and text.endswith(BROKEN_WORD_MARK) and first["text"] != "-"
+
+
+def _has_room(word, right: float) -> bool:
+    chars = word.get("chars") or []
+    return bool(chars) and word["x1"] + 1.5 * (chars[-1]["x1"] - chars[-1]["x0"]) <= right
 
 
 def _alone(line) -> bool:
@@ -173,10 +212,10 @@ def _alone(line) -> bool:
     return len(line) == 1 or (len(line) == 2 and line[0]["text"] == "-")
 
 
-def _word_broken(last, first, right: float, vocabulary: dict[str, int]) -> bool:
+def _word_broken(last, first, right: float) -> bool | None:
     """Whether a line holding one token that left no room for one more character is the
-    first part of a word broken between characters (else an ordinary wrap). When both could
-    be, the words of the document decide: the joined word, or the part standing alone."""
+    first part of a word broken between characters (else an ordinary wrap); None when both
+    could be, and the words of the document decide (`settle_breaks`)."""
     chars = first.get("chars") or []
     if not chars or first["text"] == "-":
         return False
@@ -188,11 +227,26 @@ def _word_broken(last, first, right: float, vocabulary: dict[str, int]) -> bool:
         return False  # "23" / "jam"
     if last["text"].isdigit() and first["text"][:1].isdigit():
         return True  # "2" / "3 jam"
-    if _token(last["text"] + first["text"]) in vocabulary:
-        return True
-    if len(first["text"]) >= 3 and _token(first["text"]) in vocabulary:
-        return False  # the next line starts with a word seen whole elsewhere
-    return _token(last["text"]) not in vocabulary
+    return None
+
+
+def settle_breaks(text: str, vocabulary: dict[str, int]) -> str:
+    """Each AMBIGUOUS break decided by the words of the whole document: the joined word,
+    or the next part standing whole elsewhere, or the part before unknown as a word."""
+    while AMBIGUOUS in text:
+        at = text.index(AMBIGUOUS)
+        head, tail = text[:at], text[at + 1:]
+        last = head.rsplit(None, 1)[-1] if head.split() else ""
+        first = tail.split(None, 1)[0] if tail.split() else ""
+        first = first.split(AMBIGUOUS, 1)[0]
+        if _token(last + first) in vocabulary or last.isdigit():
+            joined = True
+        elif len(first) >= 3 and _token(first) in vocabulary:
+            joined = False
+        else:
+            joined = _token(last) not in vocabulary
+        text = head + ("" if joined else "\n") + tail
+    return text
 
 
 def _token(text: str) -> str:
@@ -291,7 +345,8 @@ def _flow_header(words) -> _Header | None:
             continue
         nearest = max(w["x1"] for w in left)
         label = sorted((w for w in left if nearest - w["x1"] < 15), key=lambda w: w["top"])
-        if "".join(w["text"] for w in label).lower().rstrip(".") == "no":
+        text = "".join(w["text"] for w in label).replace(BROKEN_WORD_MARK, "")
+        if text.lower().rstrip(".") == "no":
             xs = [(w["x0"] + w["x1"]) / 2 for w in label]
             return _Header(sum(xs) / len(xs), (label[0]["top"] + label[-1]["bottom"]) / 2,
                            label[0]["top"], label[-1]["bottom"])
@@ -329,7 +384,8 @@ def _flow_page(page, words, vlines, hlines, header: _Header, grid: Grid, links: 
             cells.setdefault((row, col), []).append(word)
     for row in range(len(steps)):
         grid.add_row([_cell_text(cells.get((row, col), []), _right(xs, col, grid),
-                                 grid.vocabulary) for col in range(columns)])
+                                 grid.vocabulary, grid.marks_broken_words)
+                       for col in range(columns)])
     shapes = _shapes(page, words)
     for shape in shapes:
         row = _band(edges, shape.cy)
@@ -372,8 +428,8 @@ def _header_rows(words, hlines, xs, top, body_top, grid: Grid) -> None:
                 texts[band - 1][col] += texts[band][col]
                 texts[band][col] = []
     for row in texts:
-        grid.add_row([_cell_text(cell, _right(xs, col, grid), grid.vocabulary)
-                      for col, cell in enumerate(row)])
+        grid.add_row([_cell_text(cell, _right(xs, col, grid), grid.vocabulary,
+                                 grid.marks_broken_words) for col, cell in enumerate(row)])
 
 
 def _right(xs, col: int, grid: Grid) -> float | None:

@@ -12,6 +12,7 @@ from desktop_app.sop.importing.grid import Grid
 
 MAX_DOCUMENT_BYTES = 5 * 1024 * 1024  # as for pandu-sop/1 files
 MAX_PAGES = 200
+MAX_UNPACKED = 100 * 2**20  # a small Word/Excel file that unpacks to gigabytes is refused
 SUFFIXES = (".docx", ".xlsx", ".pdf", ".txt")
 
 
@@ -24,9 +25,23 @@ def read_document(path: Path) -> Draft:
         raise InvalidInput(f"{path.name} terlalu panjang untuk sebuah SOP (lebih dari "
                            f"{MAX_PAGES} halaman).")
     try:
-        return build_draft(grid)
+        draft = build_draft(grid)
     except InvalidInput as exc:
         raise InvalidInput(f"{path.name}: {exc}") from exc
+    draft.source_text = grid_text(grid)
+    return draft
+
+
+def grid_text(grid: Grid) -> str:
+    """The rows as read, one line each, cells apart by tabs (lines within a cell by " / ",
+    a drawn symbol as [its name])."""
+    lines = []
+    for row in grid.rows:
+        cells = [" / ".join(part.strip() for part in c.text.splitlines() if part.strip())
+                 or ("[" + ", ".join(c.symbols) + "]" if c.symbols else "") for c in row]
+        if any(cells):
+            lines.append("\t".join(cells).rstrip())
+    return "\n".join(lines)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -50,9 +65,10 @@ def _kind(path: Path, data: bytes) -> str:
     if data.startswith(b"%PDF"):
         return "pdf"
     if data.startswith(b"PK"):
+        names = _package_names(data, path.name)
         if suffix in (".docx", ".xlsx"):
             return suffix[1:]
-        return _zip_kind(data, path.name)
+        return _zip_kind(names, path.name)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise InvalidInput(f"{path.name} adalah berkas Word/Excel lama (.doc/.xls) atau "
                            "terkunci kata sandi. Buka di Word/Excel, hapus kata sandinya, lalu "
@@ -63,13 +79,23 @@ def _kind(path: Path, data: bytes) -> str:
                        ".docx, .xlsx, .pdf atau .txt.")
 
 
-def _zip_kind(data: bytes, name: str) -> str:
+def _package_names(data: bytes, name: str) -> list[str]:
+    """The parts of a Word/Excel package, after checking it opens and is not a zip bomb."""
     import io
 
     try:
-        names = zipfile.ZipFile(io.BytesIO(data)).namelist()
-    except zipfile.BadZipFile as exc:
-        raise InvalidInput(f"{name} rusak (arsip tidak utuh).") from exc
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            infos = package.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError) as exc:
+        raise InvalidInput(f"{name} rusak (arsip tidak utuh). Buka di Word/Excel, simpan "
+                           "ulang, lalu impor lagi.") from exc
+    if sum(info.file_size for info in infos) > MAX_UNPACKED:
+        raise InvalidInput(f"{name} terlalu besar setelah dibuka (isinya lebih dari 100 MB). "
+                           "Simpan ulang tanpa gambar besar, atau bagi per SOP.")
+    return [info.filename for info in infos]
+
+
+def _zip_kind(names: list[str], name: str) -> str:
     if "word/document.xml" in names:
         return "docx"
     if "xl/workbook.xml" in names:
