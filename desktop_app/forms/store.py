@@ -56,7 +56,10 @@ def latest_by_unit(kind: str, year: int) -> dict[int, SubmissionInfo]:
                      & m.PlanSubmission.unit.is_null(False))
               .group_by(m.PlanSubmission.unit))
     tops = {row.unit_id: row.top for row in latest}
+    of_year = m.PlanSubmission.select(m.PlanSubmission.id).where(
+        (m.PlanSubmission.kind == kind) & (m.PlanSubmission.year == year))
     counts = dict(m.PlanRow.select(m.PlanRow.submission, fn.COUNT(m.PlanRow.id))
+                  .where(m.PlanRow.submission.in_(of_year))
                   .group_by(m.PlanRow.submission).tuples())
     found = {}
     for s in (m.PlanSubmission.select()
