@@ -3,11 +3,15 @@
 Builds a seeded office through the real services (runs started, steps ticked and completed,
 decisions sent back, letters drafted), then measures at 10, 100 and 300 runs what the window
 and the command line read: the run list, the Beranda, the monitoring form and the document
-list (time and SQL statements), `pandu run list` and `pandu check` as processes. Each process
+list (time and SQL statements), `pandu run list` and `pandu check` as processes, and the
+main window's start (offscreen, process start to window exposed) with its peak memory once
+every area was opened. Each process
 is measured beside its floor in the same run (a bare Python reading the same rows with
 sqlite3). Prints a table and writes it as JSON to build/bench/ten_years.json.
 
-Goals (issue 19): read models at 300 runs under 50 ms with statement counts flat;
+Goals (issue 19): window with no runs within 4x a bare PySide6 window, with runs within 1.3x
+the same office with none, peak memory under 150 MB; read models at 300 runs under 50 ms
+with statement counts flat;
 `pandu run list` at 300 runs within 3x its floor.
 """
 
@@ -130,13 +134,48 @@ def process_seconds(argv: list[str]) -> float:
     return min(times)
 
 
+WINDOW = Path(__file__).with_name("window_start.py")
+WINDOW_GOAL_EMPTY = 4.0  # the office with no runs, against the bare window
+WINDOW_GOAL_HISTORY = 1.3  # the office with runs, against the same office with none
+MEMORY_GOAL_MB = 150
+
+
+def window_start(args: list[str]) -> tuple[float, float]:
+    """Seconds from starting the process to the window being exposed (best of three), and
+    the peak memory after every area was opened once."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    times, peak = [], 0.0
+    for _ in range(3):
+        started = time.time()
+        done = subprocess.run([sys.executable, str(WINDOW), *args], check=True, env=env,
+                              capture_output=True, text=True)
+        result = json.loads(done.stdout.strip().splitlines()[-1])
+        times.append(result["mapped"] - started)
+        peak = max(peak, result["peak_mb"])
+    return min(times), peak
+
+
+def window_rows(runs: int, data_dir: Path, person_id: int, bare: float,
+                empty: float | None) -> list[dict]:
+    seconds, peak = window_start([str(data_dir), str(person_id)])
+    against, goal = (bare, WINDOW_GOAL_EMPTY) if empty is None else (empty, WINDOW_GOAL_HISTORY)
+    return [{"runs": runs, "what": "jendela dibuka", "s": round(seconds, 3),
+             "floor_s": round(against, 3), "ratio": round(seconds / against, 2),
+             "goal_ratio": goal},
+            {"runs": runs, "what": "memori puncak", "mb": peak, "goal_mb": MEMORY_GOAL_MB}]
+
+
 def main() -> int:
     rows = []
+    bare, _ = window_start(["--bare"])
     with tempfile.TemporaryDirectory(prefix="pandu-bench-") as tmp:
         data_dir = Path(tmp) / "data"
         office = Office(data_dir)
         camat = get_person(office.people["camat"].id)
         now = START + timedelta(days=12 * max(LEVELS) + 30)
+        camat_id = office.people["camat"].id
+        rows += window_rows(0, data_dir, camat_id, bare, None)
+        empty = rows[-2]["s"]
         for level in LEVELS:
             started = time.perf_counter()
             office.add_runs(level - office.runs)
@@ -161,12 +200,17 @@ def main() -> int:
                 rows.append({"runs": level, "what": name, "s": round(seconds, 3),
                              "floor_s": round(floor, 3), "ratio": round(seconds / floor, 1),
                              "goal_ratio": CLI_GOAL if name == "pandu run list" else None})
+            rows += window_rows(level, data_dir, camat_id, bare, empty)
             print(f"{level} proses dibangun dalam {built:.1f} s", file=sys.stderr)
         office.workspace.close()
     print(f"{'proses':>6}  {'apa':<16} {'hasil':>12} {'SQL':>5}  {'lantai':>8} {'rasio':>6}  "
           "sasaran")
     for row in rows:
-        if "ms" in row:
+        if "mb" in row:
+            verdict = "ya" if row["mb"] <= row["goal_mb"] else "BELUM"
+            print(f"{row['runs']:>6}  {row['what']:<16} {row['mb']:>9.1f} MB {'':>5}  "
+                  f"{'':>8} {'':>6}  <= {row['goal_mb']} MB: {verdict}")
+        elif "ms" in row:
             verdict = "ya" if row["ms"] <= row["goal_ms"] else "BELUM"
             print(f"{row['runs']:>6}  {row['what']:<16} {row['ms']:>9.1f} ms {row['statements']:>5}"
                   f"  {'':>8} {'':>6}  <= {row['goal_ms']} ms: {verdict}")
