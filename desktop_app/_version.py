@@ -7,7 +7,7 @@ pyproject.toml beside the package, falls back to the installed distribution's me
 
 from __future__ import annotations
 
-import tomllib
+import re
 from pathlib import Path
 
 DISTRIBUTION = "pandu-sop"
@@ -17,14 +17,18 @@ UNKNOWN = "0.0.0"
 def project_version(root: Path) -> str | None:
     """`[project] version` of root/pyproject.toml when it is this project's, else None."""
     try:
-        with open(root / "pyproject.toml", "rb") as handle:
-            project = tomllib.load(handle).get("project", {})
-    except (OSError, tomllib.TOMLDecodeError):
+        text = (root / "pyproject.toml").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
         return None
-    if project.get("name") != DISTRIBUTION:
+    # Two plain `key = "value"` lines of the [project] table: read without a TOML parser, so
+    # that every command starts without importing one (the test compares with tomllib).
+    table = re.search(r"^\[project\][ \t]*$(.*?)(?=^\[|\Z)", text, re.M | re.S)
+    if table is None:
         return None
-    found = project.get("version")
-    return found if isinstance(found, str) else None
+    fields = dict(re.findall(r'^(name|version)[ \t]*=[ \t]*"([^"\n]*)"', table.group(1), re.M))
+    if fields.get("name") != DISTRIBUTION:
+        return None
+    return fields.get("version")
 
 
 def find_version() -> str:

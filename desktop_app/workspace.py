@@ -136,12 +136,13 @@ def _writable(data_dir: Path) -> bool:
 def _install_templates_once(database: SqliteDatabase, data_dir: Path) -> None:
     """A new office starts with the SOP templates. The marker is written in the same
     transaction, so a crash, a second process or an emptied library never repeats it."""
-    from db.models import Sop
     from desktop_app.office.settings import get_setting, set_settings
-    from desktop_app.sop.library import install_templates
 
     if get_setting("templates_installed"):
         return
+    from db.models import Sop
+    from desktop_app.sop.library import install_templates
+
     with database.atomic("IMMEDIATE"):
         if get_setting("templates_installed"):
             return

@@ -76,3 +76,13 @@ def test_version_is_read_only_from_this_projects_pyproject(tmp_path):
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "pandu-sop"\nversion = "9.9"\n')
     assert project_version(tmp_path) == "9.9"
     assert project_version(tmp_path / "missing") is None
+
+
+
+def test_version_comes_from_the_project_table_only(tmp_path):
+    (tmp_path / "pyproject.toml").write_text(
+        '[build-system]\nrequires = ["setuptools"]\n\n[project]\nname = "pandu-sop"\n'
+        'description = "x"\nversion = "1.2.3"\n\n[tool.other]\nversion = "9.9"\n')
+    assert project_version(tmp_path) == "1.2.3"
+    (tmp_path / "pyproject.toml").write_text('[tool.x]\nname = "pandu-sop"\nversion = "9"\n')
+    assert project_version(tmp_path) is None
