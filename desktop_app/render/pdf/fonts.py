@@ -1,7 +1,10 @@
 """The fonts every PDF embeds: Liberation Sans (Arial metrics), DejaVu Sans for other characters.
 
-reportlab keeps registered fonts in its own process-wide registry; `register_fonts` adds ours
-once. `font_for` picks, per text, the family that has every character, so no glyph is ever a box.
+reportlab keeps registered fonts in its own process-wide registry; `register_fonts` adds the
+two every document uses (regular and bold) once; parsing a TrueType file is most of a short
+command's time, so DejaVu Sans is read only when `font_for` first needs it, and the italics
+only if something asks for them. `font_for` picks, per text, the family that has every
+character, so no glyph is ever a box.
 """
 
 from __future__ import annotations
@@ -26,15 +29,33 @@ _FILES = {
 MM_PER_PT = 25.4 / 72
 
 
+def _register(*names: str) -> None:
+    registered = pdfmetrics.getRegisteredFontNames()
+    for name in names:
+        if name not in registered:
+            pdfmetrics.registerFont(TTFont(name, str(fonts_dir() / _FILES[name])))
+
+
 @cache
 def register_fonts() -> None:
-    for name, filename in _FILES.items():
-        if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, str(fonts_dir() / filename)))
+    """Regular and bold, and the family names (a family maps names; its fonts load apart)."""
+    _register(REGULAR, BOLD)
     pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC,
                                   boldItalic="PanduSans-BoldItalic")
     pdfmetrics.registerFontFamily(FALLBACK, normal=FALLBACK, bold=FALLBACK_BOLD,
                                   italic=FALLBACK, boldItalic=FALLBACK_BOLD)
+
+
+@cache
+def register_fallback() -> None:
+    register_fonts()
+    _register(FALLBACK, FALLBACK_BOLD)
+
+
+@cache
+def register_italics() -> None:
+    register_fonts()
+    _register(ITALIC, "PanduSans-BoldItalic")
 
 
 @cache
@@ -49,6 +70,7 @@ def font_for(text: str, bold: bool = False) -> str:
     covered = _coverage(main)
     if all(ord(ch) in covered or ch in "\n\t" for ch in text):
         return main
+    register_fallback()
     return FALLBACK_BOLD if bold else FALLBACK
 
 
