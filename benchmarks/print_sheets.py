@@ -19,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.processes import process_env  # noqa: E402
 from desktop_app.common.paths import fonts_dir, templates_dir  # noqa: E402
 from desktop_app.flowchart.layout import layout_flowchart  # noqa: E402
 from desktop_app.render.pdf.fonts import register_fonts, text_width_mm  # noqa: E402
@@ -66,15 +67,16 @@ def main() -> int:
         workspace.close()
         data = ["--data-dir", str(Path(tmp) / "data")]
         out = subprocess.run([sys.executable, "-m", "desktop_app", *data, "sop", "import",
-                              str(sixteen)], capture_output=True, text=True, check=True)
+                              str(sixteen)], capture_output=True, text=True, check=True,
+                             env=process_env())
         sop_id = out.stdout.strip()
         command = [sys.executable, "-m", "desktop_app", *data, "sop", "print", sop_id,
                    "-o", str(Path(tmp) / "out.pdf")]
-        elapsed = best_of(lambda: subprocess.run(command, check=True), repeat=3)
+        elapsed = best_of(lambda: subprocess.run(command, check=True, env=process_env()), repeat=3)
         pages = floor_spec(Path(tmp) / "out.pdf", Path(tmp) / "floor.json")
         floor = [sys.executable, str(FLOOR), str(Path(tmp) / "floor.json"),
                  str(Path(tmp) / "floor.pdf")]
-        bare = best_of(lambda: subprocess.run(floor, check=True), repeat=3)
+        bare = best_of(lambda: subprocess.run(floor, check=True, env=process_env()), repeat=3)
         ratio = elapsed / bare
         verdict = "ya" if ratio <= PRINT_GOAL else "BELUM"
         print(f"`pandu sop print` of a 16-step SOP ({pages} pages), whole command: "

@@ -3,7 +3,8 @@
 Builds a seeded office through the real services (runs started, steps ticked and completed,
 decisions sent back, letters drafted), then measures at 10, 100 and 300 runs what the window
 and the command line read: the run list, the Beranda, the monitoring form and the document
-list (time and SQL statements), `pandu run list` and `pandu check` as processes, and the
+list (time and SQL statements), `pandu run list`, `pandu check` and `pandu backup` as
+processes (the backup's floor: sqlite3's online backup zipped by a bare Python), and the
 main window's start (offscreen, process start to window exposed) with its peak memory once
 every area was opened. Each process
 is measured beside its floor in the same run (a bare Python reading the same rows with
@@ -31,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.processes import process_env  # noqa: E402
 from db.models import database_proxy  # noqa: E402
 from desktop_app.naskah import workflow  # noqa: E402
 from desktop_app.office.people import add_person, get_person  # noqa: E402
@@ -57,6 +59,14 @@ rows = con.execute("SELECT r.id, r.title, r.status, COUNT(s.id) FROM run r "
                    "LEFT JOIN run_step s ON s.run_id = r.id GROUP BY r.id ORDER BY r.id DESC")
 for row in rows:
     print(*row, sep="\\t")
+"""
+
+BACKUP_FLOOR = """import sqlite3, sys, zipfile
+source, target = sqlite3.connect(sys.argv[1]), sqlite3.connect(sys.argv[2] + ".db")
+source.backup(target)
+target.close()
+with zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as archive:
+    archive.write(sys.argv[2] + ".db", "pandu.sqlite3")
 """
 
 
@@ -125,7 +135,7 @@ def counted(read) -> tuple[float, int]:
 
 
 def process_seconds(argv: list[str]) -> float:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env = process_env()
     times = []
     for _ in range(3):
         started = time.perf_counter()
@@ -143,7 +153,7 @@ MEMORY_GOAL_MB = 150
 def window_start(args: list[str]) -> tuple[float, float]:
     """Seconds from starting the process to the window being exposed (best of three), and
     the peak memory after every area was opened once."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env = process_env()
     times, peak = [], 0.0
     for _ in range(3):
         started = time.time()
@@ -194,8 +204,14 @@ def main() -> int:
             database = data_dir / "pandu.sqlite3"
             database_proxy.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
             floor = process_seconds([sys.executable, "-c", FLOOR, str(database)])
+            copy = Path(tmp) / "copy.zip"
+            backup_floor = process_seconds([sys.executable, "-c", BACKUP_FLOOR, str(database),
+                                            str(copy)])
             pandu = [sys.executable, "-m", "desktop_app", "--data-dir", str(data_dir)]
-            for name, args in (("pandu run list", ["run", "list"]), ("pandu check", ["check"])):
+            for name, args in (("pandu run list", ["run", "list"]), ("pandu check", ["check"]),
+                               ("pandu backup", ["backup", "-o", str(copy)])):
+                if name == "pandu backup":
+                    floor = backup_floor
                 seconds = process_seconds(pandu + args)
                 rows.append({"runs": level, "what": name, "s": round(seconds, 3),
                              "floor_s": round(floor, 3), "ratio": round(seconds / floor, 1),
