@@ -30,6 +30,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/archive_search.py
 	$(BIN)/python benchmarks/import_docs.py
 	$(BIN)/python benchmarks/ten_years.py
+	$(BIN)/python benchmarks/summary.py
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
