@@ -9,8 +9,9 @@ from desktop_app.common.errors import InvalidInput
 from desktop_app.sop.importing.builder import build_draft
 from desktop_app.sop.importing.draft import Draft
 from desktop_app.sop.importing.grid import Grid
+from desktop_app.sop.intake import MAX_SOP_INPUT_BYTES, read_sop_input
 
-MAX_DOCUMENT_BYTES = 5 * 1024 * 1024  # as for pandu-sop/1 files
+MAX_DOCUMENT_BYTES = MAX_SOP_INPUT_BYTES  # as for pandu-sop/1 files: sop/intake.py
 MAX_PAGES = 200
 MAX_UNPACKED = 100 * 2**20  # a small Word/Excel file that unpacks to gigabytes is refused
 SUFFIXES = (".docx", ".xlsx", ".pdf", ".txt")
@@ -18,7 +19,7 @@ SUFFIXES = (".docx", ".xlsx", ".pdf", ".txt")
 
 def read_document(path: Path) -> Draft:
     """Read a .docx, .xlsx, .pdf (with a text layer) or .txt SOP into a draft."""
-    data = _read_bytes(path)
+    data = read_sop_input(path)
     kind = _kind(path, data)
     grid = _grid(kind, data, path.name)
     if grid.pages > MAX_PAGES:
@@ -42,22 +43,6 @@ def grid_text(grid: Grid) -> str:
         if any(cells):
             lines.append("\t".join(cells).rstrip())
     return "\n".join(lines)
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise InvalidInput(f"Berkas {path} tidak dapat dibuka: {exc.strerror}.") from exc
-    if size > MAX_DOCUMENT_BYTES:
-        raise InvalidInput(f"Berkas {path.name} terlalu besar untuk sebuah SOP (lebih dari "
-                           "5 MB). Simpan ulang tanpa gambar besar, atau bagi per SOP.")
-    if size == 0:
-        raise InvalidInput(f"Berkas {path.name} kosong.")
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InvalidInput(f"Berkas {path} tidak dapat dibaca: {exc.strerror}.") from exc
 
 
 def _kind(path: Path, data: bytes) -> str:
