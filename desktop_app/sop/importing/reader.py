@@ -6,7 +6,7 @@ import zipfile
 from pathlib import Path
 
 from desktop_app.common.errors import InvalidInput
-from desktop_app.sop.importing.builder import build_draft
+from desktop_app.sop.importing.builder import build_drafts
 from desktop_app.sop.importing.draft import Draft
 from desktop_app.sop.importing.grid import Grid
 from desktop_app.sop.intake import MAX_SOP_INPUT_BYTES, read_sop_input
@@ -18,7 +18,13 @@ SUFFIXES = (".docx", ".xlsx", ".pdf", ".txt")
 
 
 def read_document(path: Path) -> Draft:
-    """Read a .docx, .xlsx, .pdf (with a text layer) or .txt SOP into a draft."""
+    """Read a .docx, .xlsx, .pdf (with a text layer) or .txt SOP into a draft (the first SOP
+    when the file holds several)."""
+    return read_documents(path)[0]
+
+
+def read_documents(path: Path) -> list[Draft]:
+    """Every SOP in a .docx, .xlsx, .pdf (with a text layer) or .txt file, each as a draft."""
     data = read_sop_input(path)
     kind = _kind(path, data)
     grid = _grid(kind, data, path.name)
@@ -26,11 +32,13 @@ def read_document(path: Path) -> Draft:
         raise InvalidInput(f"{path.name} terlalu panjang untuk sebuah SOP (lebih dari "
                            f"{MAX_PAGES} halaman).")
     try:
-        draft = build_draft(grid)
+        drafts = build_drafts(grid)
     except InvalidInput as exc:
         raise InvalidInput(f"{path.name}: {exc}") from exc
-    draft.source_text = grid_text(grid)
-    return draft
+    text = grid_text(grid)
+    for draft in drafts:
+        draft.source_text = text
+    return drafts
 
 
 def grid_text(grid: Grid) -> str:
