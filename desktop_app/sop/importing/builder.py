@@ -336,6 +336,16 @@ def _symbols_and_targets(draft: Draft, steps: list[RawStep], grid: Grid) -> None
             _decision_targets(step, number, count, row_step, grid, draft)
 
 
+def guess_symbols(draft: Draft) -> None:
+    """Symbols (and the "Tidak" target of a decision) from the order and the kegiatan, for a
+    draft whose drawn symbols were lost; each noted as a guess."""
+    count = len(draft.sop.langkah)
+    for number, step in enumerate(draft.sop.langkah, start=1):
+        _guess_symbol(step, number, count, draft)
+        if step.simbol == "keputusan":
+            _decision_targets(step, number, count, {}, Grid(draft.source_kind), draft)
+
+
 def _guess_symbol(step: Step, number: int, count: int, draft: Draft) -> None:
     text = step.kegiatan.lower()
     if number == 1:

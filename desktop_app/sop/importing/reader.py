@@ -27,6 +27,10 @@ def read_documents(path: Path) -> list[Draft]:
     """Every SOP in a .docx, .xlsx, .pdf (with a text layer) or .txt file, each as a draft."""
     data = read_sop_input(path)
     kind = _kind(path, data)
+    if kind == "txt":
+        drafts = _scanned(_decode(data, path.name), path.name)
+        if drafts:
+            return drafts
     grid = _grid(kind, data, path.name)
     if grid.pages > MAX_PAGES:
         raise InvalidInput(f"{path.name} terlalu panjang untuk sebuah SOP (lebih dari "
@@ -36,6 +40,18 @@ def read_documents(path: Path) -> list[Draft]:
     except InvalidInput as exc:
         raise InvalidInput(f"{path.name}: {exc}") from exc
     text = grid_text(grid)
+    for draft in drafts:
+        draft.source_text = text
+    return drafts
+
+
+def _scanned(text: str, name: str) -> list[Draft]:
+    """The OCR text of a scanned form (no cells, the columns run together on each line)."""
+    from desktop_app.sop.importing.scanned import looks_scanned, read_scanned
+
+    if not looks_scanned(text):
+        return []
+    drafts = read_scanned(text)
     for draft in drafts:
         draft.source_text = text
     return drafts
