@@ -47,8 +47,15 @@ _JOBS = (
     ("Camat", 4, r"camat|cgmgt", (), ()),
     ("Bupati/Sekda", 5, r"bupati", (), ()),
 )
-KEGIATAN_WIDTH = 13  # characters: the Kegiatan column of the scanned forms seen so far
-_SLACK = 2  # proportional print: a line may end up to this much short of the column's width
+KEGIATAN_WIDTH = 12.4  # the Kegiatan column of the scanned forms seen so far, in _w() units
+_SLACK = 1.5  # a line may end up to this much short of its column's width
+_NARROW = set("iljtfr.,;:!|'()[]- /I")
+_WIDE = set("mwMW")
+
+
+def _w(text: str) -> float:
+    """How wide a text prints, in average letters (the forms use proportional type)."""
+    return sum(0.55 if c in _NARROW else 1.45 if c in _WIDE else 1.0 for c in text)
 _NOT_KEGIATAN = {"yg", "vyg", "vg", "yang"}
 
 
@@ -107,7 +114,7 @@ def _section(lines: list[str], identity_lines: list[str], kind: str) -> Draft:
     pages = _pages(lines[1:] if title else lines)
     draft.pages = max(1, len(pages))
     lanes: list[tuple[int, int, str]] = []  # (rank, first seen, name)
-    steps: list[tuple[_Step, tuple[int, int]]] = []
+    steps: list[tuple[_Step, tuple[float, float]]] = []
     for header, body in pages:
         for rank, name in _lanes_of(header):
             if name not in [lane[2] for lane in lanes]:
@@ -320,7 +327,7 @@ def _is_mark(word: str, index: int) -> bool:
     return len(letters) <= 2 and not (index == 0 and word.islower() and word.isalpha())
 
 
-def _widths(steps: list[_Step]) -> tuple[int, int]:
+def _widths(steps: list[_Step]) -> tuple[float, float]:
     """The widths of the kelengkapan and the output column on a page: the longest pieces seen
     where the waktu marks their border (the kegiatan column is narrow and about the same on
     every form)."""
@@ -329,9 +336,9 @@ def _widths(steps: list[_Step]) -> tuple[int, int]:
         for k, line in enumerate(step.lines):
             if line.waktu_at is not None:
                 start = _fill_kegiatan(line, line.waktu_at) if k or not _late(step) else 0
-                kelengkapan = max(kelengkapan, len(" ".join(line.words[start:line.waktu_at])))
-                output = max(output, len(" ".join(line.words[line.waktu_at:])))
-    return max(kelengkapan, 10) + _SLACK, max(output, 8) + _SLACK
+                kelengkapan = max(kelengkapan, _w(" ".join(line.words[start:line.waktu_at])))
+                output = max(output, _w(" ".join(line.words[line.waktu_at:])))
+    return max(kelengkapan, 10) + _SLACK, max(output + _SLACK, 10)
 
 
 def _late(step: _Step) -> bool:
@@ -342,95 +349,137 @@ def _late(step: _Step) -> bool:
             and not _VERB.match(lines[0].words[0]) and bool(_VERB.match(lines[1].words[0])))
 
 
-def _kegiatan_goes_on(pieces: list[str], words: list[str]) -> bool:
-    """A line's first word continues the kegiatan unless it is capitalised (the kelengkapan
-    or output go on), but for a word after "/" ("Perintah/ Disposisi")."""
-    first = words[0] if words else ""
-    capital = first[:1].isupper() and first[1:2].islower()
-    return not (pieces and capital and not pieces[-1].endswith("/") and "/" not in first)
-
-
 def _fill_kegiatan(line: _Line, end: int) -> int:
-    """How many words open the line as the kegiatan's piece: as many as fit its width, up to
-    a ruling line or a stray mark (the lane columns come next), never a word that starts the
-    kelengkapan ("Surat …", a capital inside the line) or a "yg" (kegiatan are orders)."""
-    words, used, k = line.words, -1, 0
+    """A first guess of the kegiatan's piece (to measure the other columns): as many words as
+    fit its width, up to a ruling line, a stray mark or a capitalised word."""
+    words, used, k = line.words, -0.55, 0
     while k < end:
         word = words[k]
         if k and (k in line.cuts or k in line.marks or word.lower() in _NOT_KEGIATAN
-                  or (word[:1].isupper() and word[1:2].islower() and len(word) > 3)):
+                  or _capitalised(word)):
             break
-        grown = used + 1 + len(word)
+        grown = used + 0.55 + _w(word)
         if grown > KEGIATAN_WIDTH and k:
             break
         used, k = grown, k + 1
     return k
 
 
-def _fill(line: _Line, width: int, start: int) -> int:
-    used, k = -1, start
-    while k < len(line.words):
-        if k > start and k in line.cuts:
-            break
-        grown = used + 1 + len(line.words[k])
-        if grown > width and k > start:
-            break
-        used, k = grown, k + 1
-    return k
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and word[1:2].islower() and len(word) > 3
 
 
-def _step(raw: _Step, widths: tuple[int, int], draft: Draft) -> Step:
-    """Each line cut into its kegiatan, kelengkapan and output pieces. A column stays open
-    while its last piece was too long for the next word to have fitted beside it (or ended in
-    "-"); a column that stays open has a piece on the next line too."""
+def _best_cuts(lines: list[_Line], widths: tuple[float, float, float], late: bool
+               ) -> list[tuple[int, int]]:
+    """Per line, where the kegiatan ends and where the output begins: the cuts that best fit
+    how a table's cells wrap (Viterbi over the lines). A cell's text starts on the first line
+    and runs down without gaps; each piece is at most the column's width; a piece is short
+    only where the cell's text ends (the next word would have fitted); the lane columns (the
+    stray marks) and ruling lines stand between kegiatan and kelengkapan; the waktu stands
+    between kelengkapan and output; kegiatan are orders ("Membuat …"), not "yg …"."""
+    options = [_options(line, k, late) for k, line in enumerate(lines)]
+    costs = [[_line_cost(line, cut, k, late, widths) for cut in options[k]]
+             for k, line in enumerate(lines)]
+    if not lines:
+        return []
+    best = list(costs[0])
+    back: list[list[int]] = []
+    for k in range(1, len(lines)):
+        row, links = [], []
+        for j, cut in enumerate(options[k]):
+            totals = [best[i] + _pair_cost(lines[k - 1], prev, lines[k], cut, k, late, widths)
+                      for i, prev in enumerate(options[k - 1])]
+            i = min(range(len(totals)), key=totals.__getitem__)
+            row.append(totals[i] + costs[k][j])
+            links.append(i)
+        best = row
+        back.append(links)
+    j = min(range(len(best)), key=best.__getitem__)
+    chosen = [j]
+    for links in reversed(back):
+        j = links[j]
+        chosen.append(j)
+    chosen.reverse()
+    return [options[k][j] for k, j in enumerate(chosen)]
+
+
+def _options(line: _Line, k: int, late: bool) -> list[tuple[int, int]]:
+    n = len(line.words)
+    ends = [line.waktu_at] if line.waktu_at is not None else list(range(n + 1))
+    top = 0 if late and k == 0 else n
+    return [(a, b) for b in ends for a in range(min(b, top) + 1)]
+
+
+def _pieces(line: _Line, cut: tuple[int, int]) -> tuple[str, str, str]:
+    a, b = cut
+    words = line.words
+    return " ".join(words[:a]), " ".join(words[a:b]), " ".join(words[b:])
+
+
+def _line_cost(line: _Line, cut: tuple[int, int], k: int, late: bool,
+               widths: tuple[float, float, float]) -> float:
+    a, b = cut
+    words = line.words
+    cost = 0.0
+    for piece, width in zip(_pieces(line, cut), widths, strict=True):
+        if piece and " " in piece and _w(piece) > width:
+            cost += 6 + 4 * (_w(piece) - width)
+    for i, word in enumerate(words):
+        if word.endswith("-") and word[:-1].isalpha() and i + 1 not in (a, b, len(words)):
+            cost += 4  # a word broken at the end of a line ends its piece
+    for i in range(max(a, 1) + 1, b):
+        if _capitalised(words[i]) and not _capitalised(words[i - 1]) and \
+                not words[i - 1].endswith(","):
+            cost += 1.2  # "… KEC Konsep": a capital after a lower or upper case word opens a cell
+    if "," in " ".join(words[b:]):
+        cost += 3  # an output is one thing; lists with commas are kelengkapan
+    for i in range(a):
+        if i and _capitalised(words[i]):
+            cost += 4
+        if words[i].lower() in _NOT_KEGIATAN:
+            cost += 4
+    if k == 0 and a == 0 and not late:
+        cost += 10
+    marks = {m for m in line.marks if m < b}
+    if marks and a not in marks:
+        cost += 3 if a else 2  # the lane columns (their marks) follow the kegiatan
+    cost += 0.05 * (len(words) - b)  # when all else is equal, the kelengkapan runs on
+    inner = {c for c in line.cuts if 0 < c < len(words) and c != line.waktu_at}
+    if inner and not inner & {a, b}:
+        cost += 3
+    return cost
+
+
+def _pair_cost(above: _Line, prev: tuple[int, int], line: _Line, cut: tuple[int, int],
+               k: int, late: bool, widths: tuple[float, float, float]) -> float:
+    cost = 0.0
+    for column, (top, low, width) in enumerate(zip(_pieces(above, prev), _pieces(line, cut),
+                                                   widths, strict=True)):
+        if low and not top and not (column == 0 and late and k == 1):
+            cost += 8  # a cell's text runs down from its first line without gaps
+        if top and low:
+            if column == 0 and _capitalised(low.split()[0]) and not top.endswith("/"):
+                cost += 3
+            room = width - _SLACK - (_w(top) + 0.55 + _w(low.split()[0]))
+            if room >= 0 and not top.endswith(("-", ",", "/")):
+                cost += 1 + 0.3 * room  # the word would have fitted on the line above
+        if top.endswith("-") and top[:-1].isalpha() and not low:
+            cost += 4  # a word broken at the line's end goes on below
+        if column == 0 and top and not low and line.words[0][:1].islower():
+            cost += 6  # the kegiatan is the longest cell: a lower-case line start goes on it
+    return cost
+
+
+def _step(raw: _Step, widths: tuple[float, float], draft: Draft) -> Step:
     number = raw.number
-    width, out_width = widths
-    columns: list[list[str]] = [[], [], []]
     lines = [line for line in raw.lines if line.words]
-    late = _late(raw)
-    kegiatan_open = kelengkapan_open = output_open = True
-    kelengkapan_goes_on = output_goes_on = output_seen = False
-    for k, line in enumerate(lines):
-        words = line.words
-        end = len(words) if line.waktu_at is None else line.waktu_at
-        start = 0
-        if kegiatan_open and not (late and k == 0) and _kegiatan_goes_on(columns[0], words):
-            start = _fill_kegiatan(line, end)
-        if line.waktu_at is not None:
-            cut = end
-        elif not kelengkapan_open:
-            cut = start
-        elif not output_open:
-            cut = len(words)
-        else:
-            cut = _fill(line, width, start)
-            if output_goes_on and not kelengkapan_goes_on and cut >= len(words) > start:
-                cut = len(words) - 1
-        pieces = (words[:start], words[start:cut], words[cut:])
-        for column, part in zip(columns, pieces, strict=True):
+    cuts = _best_cuts(lines, (KEGIATAN_WIDTH, *widths), _late(raw))
+    columns: list[list[str]] = [[], [], []]
+    for line, (a, b) in zip(lines, cuts, strict=True):
+        for column, part in zip(columns, (line.words[:a], line.words[a:b], line.words[b:]),
+                                strict=True):
             if part:
                 column.append(" ".join(part))
-        following = lines[k + 1] if k + 1 < len(lines) else None
-        if following is None:
-            break
-        next_start = _fill_kegiatan(following, len(following.words)) if kegiatan_open else 0
-        kegiatan_piece = " ".join(pieces[0])
-        if kegiatan_open and kegiatan_piece and not kegiatan_piece.endswith("-") and \
-                len(kegiatan_piece) + 1 + len(following.words[0]) <= KEGIATAN_WIDTH - _SLACK:
-            kegiatan_open, next_start = False, 0
-        piece = " ".join(pieces[1])
-        after = following.words[next_start:next_start + 1]
-        kelengkapan_goes_on = bool(piece) and (piece.endswith(("-", ",")) or not after or
-                                               len(piece) + 1 + len(after[0]) > width - _SLACK)
-        if kelengkapan_open and (k or not late) and not kelengkapan_goes_on:
-            kelengkapan_open = line.waktu_at is None and following.waktu_at is not None
-        out_piece = " ".join(pieces[2])
-        rest = following.words[next_start:] or following.words
-        output_goes_on = bool(out_piece) and (out_piece.endswith("-") or len(out_piece) + 1 +
-                                              max(map(len, rest)) > out_width - _SLACK)
-        if (out_piece and not output_goes_on) or (output_seen and not out_piece):
-            output_open = False
-        output_seen = output_seen or bool(out_piece)
     kegiatan, kelengkapan, output = (_join(c) for c in columns)
     step = Step(kegiatan=f.sentence(kegiatan), pelaksana=[])
     step.kelengkapan = f.split_kelengkapan(kelengkapan)
