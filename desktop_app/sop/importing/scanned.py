@@ -13,6 +13,7 @@ them; which lane a step belongs to is lost with the symbols, so every step needs
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from desktop_app.sop.importing import fields as f
@@ -128,8 +129,9 @@ def _section(lines: list[str], identity_lines: list[str], kind: str) -> Draft:
         [Lane("pelaksana", "Pelaksana")]
     draft.note("pelaksana", GUESS, "nama pelaksana dibaca dari kepala tabel hasil pindaian; "
                "periksa nama dan urutannya")
+    pairs = _pairs([line for raw, _w in steps for line in raw.lines])
     for raw, widths in steps:
-        draft.sop.langkah.append(_step(raw, widths, draft))
+        draft.sop.langkah.append(_step(raw, widths, pairs, draft))
     from desktop_app.sop.importing.builder import guess_symbols
 
     for number in range(1, len(draft.sop.langkah) + 1):
@@ -369,8 +371,8 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() and word[1:2].islower() and len(word) > 3
 
 
-def _best_cuts(lines: list[_Line], widths: tuple[float, float, float], late: bool
-               ) -> list[tuple[int, int]]:
+def _best_cuts(lines: list[_Line], widths: tuple[float, float, float], late: bool,
+               pairs: Counter | None = None) -> list[tuple[int, int]]:
     """Per line, where the kegiatan ends and where the output begins: the cuts that best fit
     how a table's cells wrap (Viterbi over the lines). A cell's text starts on the first line
     and runs down without gaps; each piece is at most the column's width; a piece is short
@@ -378,7 +380,7 @@ def _best_cuts(lines: list[_Line], widths: tuple[float, float, float], late: boo
     stray marks) and ruling lines stand between kegiatan and kelengkapan; the waktu stands
     between kelengkapan and output; kegiatan are orders ("Membuat …"), not "yg …"."""
     options = [_options(line, k, late) for k, line in enumerate(lines)]
-    costs = [[_line_cost(line, cut, k, late, widths) for cut in options[k]]
+    costs = [[_line_cost(line, cut, k, late, widths, pairs or Counter()) for cut in options[k]]
              for k, line in enumerate(lines)]
     if not lines:
         return []
@@ -417,10 +419,17 @@ def _pieces(line: _Line, cut: tuple[int, int]) -> tuple[str, str, str]:
 
 
 def _line_cost(line: _Line, cut: tuple[int, int], k: int, late: bool,
-               widths: tuple[float, float, float]) -> float:
+               widths: tuple[float, float, float], pairs: Counter) -> float:
     a, b = cut
     words = line.words
     cost = 0.0
+    for i in range(1, len(words)):
+        if i not in (a, b):
+            one = _key(words[i - 1]), _key(words[i])
+            if one[0] == one[1]:
+                cost += 1  # "EKT EKT": two cells' last words side by side
+            elif pairs[one] <= 1:
+                cost += 0.3
     for piece, width in zip(_pieces(line, cut), widths, strict=True):
         if piece and " " in piece and _w(piece) > width:
             cost += 6 + 4 * (_w(piece) - width)
@@ -470,10 +479,24 @@ def _pair_cost(above: _Line, prev: tuple[int, int], line: _Line, cut: tuple[int,
     return cost
 
 
-def _step(raw: _Step, widths: tuple[float, float], draft: Draft) -> Step:
+def _pairs(lines: list[_Line]) -> Counter:
+    """How often each two words stand side by side in the table: a pair seen once is more
+    likely two columns' pieces meeting on a line than words of one cell."""
+    counts: Counter = Counter()
+    for line in lines:
+        keys = [_key(w) for w in line.words]
+        counts.update(zip(keys, keys[1:], strict=False))
+    return counts
+
+
+def _key(word: str) -> str:
+    return word.lower().strip(".,;:")
+
+
+def _step(raw: _Step, widths: tuple[float, float], pairs: Counter, draft: Draft) -> Step:
     number = raw.number
     lines = [line for line in raw.lines if line.words]
-    cuts = _best_cuts(lines, (KEGIATAN_WIDTH, *widths), _late(raw))
+    cuts = _best_cuts(lines, (KEGIATAN_WIDTH, *widths), _late(raw), pairs)
     columns: list[list[str]] = [[], [], []]
     for line, (a, b) in zip(lines, cuts, strict=True):
         for column, part in zip(columns, (line.words[:a], line.words[a:b], line.words[b:]),
