@@ -389,7 +389,8 @@ def _best_cuts(lines: list[_Line], widths: tuple[float, float, float], late: boo
     for k in range(1, len(lines)):
         row, links = [], []
         for j, cut in enumerate(options[k]):
-            totals = [best[i] + _pair_cost(lines[k - 1], prev, lines[k], cut, k, late, widths)
+            totals = [best[i] + _pair_cost(lines[k - 1], prev, lines[k], cut, k, late, widths,
+                                           pairs or Counter())
                       for i, prev in enumerate(options[k - 1])]
             i = min(range(len(totals)), key=totals.__getitem__)
             row.append(totals[i] + costs[k][j])
@@ -452,7 +453,7 @@ def _line_cost(line: _Line, cut: tuple[int, int], k: int, late: bool,
     marks = {m for m in line.marks if m < b}
     if marks and a not in marks:
         cost += 3 if a else 2  # the lane columns (their marks) follow the kegiatan
-    cost += 0.05 * (len(words) - b)  # when all else is equal, the kelengkapan runs on
+    cost += 0.05 * (b - a)  # when all else is equal, the output runs on
     inner = {c for c in line.cuts if 0 < c < len(words) and c != line.waktu_at}
     if inner and not inner & {a, b}:
         cost += 3
@@ -460,7 +461,8 @@ def _line_cost(line: _Line, cut: tuple[int, int], k: int, late: bool,
 
 
 def _pair_cost(above: _Line, prev: tuple[int, int], line: _Line, cut: tuple[int, int],
-               k: int, late: bool, widths: tuple[float, float, float]) -> float:
+               k: int, late: bool, widths: tuple[float, float, float], pairs: Counter
+               ) -> float:
     cost = 0.0
     for column, (top, low, width) in enumerate(zip(_pieces(above, prev), _pieces(line, cut),
                                                    widths, strict=True)):
@@ -469,6 +471,8 @@ def _pair_cost(above: _Line, prev: tuple[int, int], line: _Line, cut: tuple[int,
         if top and low:
             if column == 0 and _capitalised(low.split()[0]) and not top.endswith("/"):
                 cost += 3
+            if column and not pairs[_key(top.split()[-1]), _key(low.split()[0])]:
+                cost += 0.4  # two words never seen side by side: likely not one cell
             room = width - _SLACK - (_w(top) + 0.55 + _w(low.split()[0]))
             if room >= 0 and not top.endswith(("-", ",", "/")):
                 cost += 1 + 0.3 * room  # the word would have fitted on the line above
