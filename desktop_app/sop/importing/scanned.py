@@ -432,7 +432,7 @@ def _line_cost(line: _Line, cut: tuple[int, int], k: int, late: bool,
             elif pairs[one] <= 1:
                 cost += 0.3
     for piece, width in zip(_pieces(line, cut), widths, strict=True):
-        if piece and " " in piece and _w(piece) > width:
+        if piece and " " in piece and _w(piece) > width + 1:  # 1: the widths are estimates
             cost += 6 + 4 * (_w(piece) - width)
     for i, word in enumerate(words):
         if word.endswith("-") and word[:-1].isalpha() and i + 1 not in (a, b, len(words)):
@@ -469,7 +469,10 @@ def _pair_cost(above: _Line, prev: tuple[int, int], line: _Line, cut: tuple[int,
         if low and not top and not (column == 0 and late and k == 1):
             cost += 8  # a cell's text runs down from its first line without gaps
         if top and low:
-            if column == 0 and _capitalised(low.split()[0]) and not top.endswith("/"):
+            if top == low:
+                cost += 1  # the same piece twice in a row: two columns met
+            if column == 0 and _capitalised(low.split()[0]) and not top.endswith("/") and \
+                    "/" not in low.split()[0]:
                 cost += 3
             if column and not pairs[_key(top.split()[-1]), _key(low.split()[0])]:
                 cost += 0.4  # two words never seen side by side: likely not one cell
