@@ -86,3 +86,13 @@ def test_one_sop_keeps_the_old_output(workspace, tmp_path, capsys):
     out = tmp_path / "satu.pandu-sop.toml"
     assert _pandu(workspace, SEEDS / "000_7006fc043873cab1.txt", "-o", out) == 3
     assert out.exists() and capsys.readouterr().out == ""
+
+
+def test_cli_saves_both_sops_of_the_scanned_seed_for_a_person_to_finish(workspace, capsys):
+    before = len(library.list_sops())
+    assert _pandu(workspace, SEEDS / "003_9b2ebff0e60484ce.txt") == 3
+    out, err = capsys.readouterr()
+    names = [line.split("\t")[1] for line in out.splitlines()]
+    assert names == ["Penyusunan Rencana Kinerja Tahunan", "Evaluasi Kinerja Tahunan"]
+    assert len(library.list_sops()) == before + 2
+    assert "SOP 2: 13 langkah perlu ditetapkan pelaksana atau simbolnya" in err

@@ -28,7 +28,7 @@ _STEP = re.compile(r"^\s*(\d{1,2})\s*(?:[.,]\s*\|?|\|)\s*(\S.*)$")
 _UNIT = re.compile(r"^(menit|mnt|jam|hari|minggu|bulan)[.,]?$", re.IGNORECASE)
 _NUMBER = re.compile(r"^\|?(\d{1,3}|S)\|?$")  # OCR reads a 5 as "S"
 _VERB = re.compile(r"^(me|pe|di|ber|ter)[a-z]{3,}", re.IGNORECASE)
-_GARBLED = re.compile(r"[_()©{}\[\]]|^\W+$")
+_GARBLED = re.compile(r"[_©{}\[\]]|^\W+$")
 # short tokens that are words (or pieces of a word broken at the line's end), not stray marks
 _SHORT_WORDS = {"dan", "yg", "ke", "di", "&", "SE", "ni", "n", "n,", "a", "nya", "Bid", "lap",
                 "lap.", "u", "ya", "an,", "ri", "tu"}
@@ -517,7 +517,8 @@ def _step(raw: _Step, widths: tuple[float, float], pairs: Counter, draft: Draft)
     step.output = f.clean(output)
     for name, text in (("kegiatan", kegiatan), ("kelengkapan", kelengkapan),
                        ("output", output)):
-        if not text or any(_GARBLED.search(w) for w in text.split()):
+        if not text or any(_GARBLED.search(w) or w.count("(") != w.count(")")
+                           for w in text.split()):
             draft.note(name, GUESS, f"{name} dari pindaian tidak terbaca utuh; bandingkan "
                        "dengan dokumen asli", number)
     if not step.waktu:
