@@ -49,6 +49,8 @@ _JOBS = (
     ("Bupati/Sekda", 5, r"bupati", (), ()),
 )
 KEGIATAN_WIDTH = 12.4  # the Kegiatan column of the scanned forms seen so far, in _w() units
+KEGIATAN_WIDTHS = (10.4, 11.4, 12.4, 13.4, 14.4, 15.4, 16.4, 18.4, 20.4)
+_SAMPLE = 12  # steps enough to tell the width
 _SLACK = 1.5  # a line may end up to this much short of its column's width
 _NARROW = set("iljtfr.,;:!|'()[]- /I")
 _WIDE = set("mwMW")
@@ -115,21 +117,20 @@ def _section(lines: list[str], identity_lines: list[str], kind: str) -> Draft:
     pages = _pages(lines[1:] if title else lines)
     draft.pages = max(1, len(pages))
     lanes: list[tuple[int, int, str]] = []  # (rank, first seen, name)
-    steps: list[tuple[_Step, tuple[float, float]]] = []
+    by_page: list[list[_Step]] = []
     for header, body in pages:
         for rank, name in _lanes_of(header):
             if name not in [lane[2] for lane in lanes]:
                 lanes.append((rank, len(lanes), name))
-        page_steps = _steps(body, len(steps))
-        widths = _widths(page_steps)
-        steps += [(raw, widths) for raw in page_steps]
+        by_page.append(_steps(body, sum(map(len, by_page))))
+    pairs = _pairs([line for page in by_page for raw in page for line in raw.lines])
+    steps = _layout(by_page, pairs)
     lanes.sort()
     taken: set[str] = set()
     draft.sop.pelaksana = [Lane(f.lane_kode(name, taken), name) for _r, _k, name in lanes] or \
         [Lane("pelaksana", "Pelaksana")]
     draft.note("pelaksana", GUESS, "nama pelaksana dibaca dari kepala tabel hasil pindaian; "
                "periksa nama dan urutannya")
-    pairs = _pairs([line for raw, _w in steps for line in raw.lines])
     for raw, widths in steps:
         draft.sop.langkah.append(_step(raw, widths, pairs, draft))
     from desktop_app.sop.importing.builder import guess_symbols
@@ -329,7 +330,7 @@ def _is_mark(word: str, index: int) -> bool:
     return len(letters) <= 2 and not (index == 0 and word.islower() and word.isalpha())
 
 
-def _widths(steps: list[_Step]) -> tuple[float, float]:
+def _widths(steps: list[_Step], kegiatan_width: float) -> tuple[float, float]:
     """The widths of the kelengkapan and the output column on a page: the longest pieces seen
     where the waktu marks their border (the kegiatan column is narrow and about the same on
     every form)."""
@@ -337,10 +338,30 @@ def _widths(steps: list[_Step]) -> tuple[float, float]:
     for step in steps:
         for k, line in enumerate(step.lines):
             if line.waktu_at is not None:
-                start = _fill_kegiatan(line, line.waktu_at) if k or not _late(step) else 0
+                start = (_fill_kegiatan(line, line.waktu_at, kegiatan_width)
+                         if k or not _late(step) else 0)
                 kelengkapan = max(kelengkapan, _w(" ".join(line.words[start:line.waktu_at])))
                 output = max(output, _w(" ".join(line.words[line.waktu_at:])))
     return max(kelengkapan, 10) + _SLACK, max(output + _SLACK, 10)
+
+
+def _layout(by_page: list[list[_Step]], pairs: Counter
+            ) -> list[tuple[_Step, tuple[float, float, float]]]:
+    """Each step with the widths of its page's columns. The kegiatan column's width is the
+    one (of the widths forms use) with which the steps' lines fit best; the other two are
+    measured on the lines where the waktu marks their border."""
+    def laid_out(width: float) -> list[tuple[_Step, tuple[float, float, float]]]:
+        return [(raw, (width, *_widths(page, width))) for page in by_page for raw in page]
+
+    costs = {}
+    for width in KEGIATAN_WIDTHS:
+        costs[width] = sum(_best_cuts([line for line in raw.lines if line.words], widths,
+                                      _late(raw), pairs)[1]
+                           for raw, widths in laid_out(width)[:_SAMPLE])
+    least = min(costs.values())
+    # widths that fit about as well tell apart nothing: the middle of them
+    near = [width for width, cost in costs.items() if cost <= least * 1.02 + 0.5]
+    return laid_out((min(near) + max(near)) / 2)
 
 
 def _late(step: _Step) -> bool:
@@ -351,7 +372,7 @@ def _late(step: _Step) -> bool:
             and not _VERB.match(lines[0].words[0]) and bool(_VERB.match(lines[1].words[0])))
 
 
-def _fill_kegiatan(line: _Line, end: int) -> int:
+def _fill_kegiatan(line: _Line, end: int, width: float = 0) -> int:
     """A first guess of the kegiatan's piece (to measure the other columns): as many words as
     fit its width, up to a ruling line, a stray mark or a capitalised word."""
     words, used, k = line.words, -0.55, 0
@@ -361,7 +382,7 @@ def _fill_kegiatan(line: _Line, end: int) -> int:
                   or _capitalised(word)):
             break
         grown = used + 0.55 + _w(word)
-        if grown > KEGIATAN_WIDTH and k:
+        if grown > (width or KEGIATAN_WIDTH) and k:
             break
         used, k = grown, k + 1
     return k
@@ -372,7 +393,7 @@ def _capitalised(word: str) -> bool:
 
 
 def _best_cuts(lines: list[_Line], widths: tuple[float, float, float], late: bool,
-               pairs: Counter | None = None) -> list[tuple[int, int]]:
+               pairs: Counter | None = None) -> tuple[list[tuple[int, int]], float]:
     """Per line, where the kegiatan ends and where the output begins: the cuts that best fit
     how a table's cells wrap (Viterbi over the lines). A cell's text starts on the first line
     and runs down without gaps; each piece is at most the column's width; a piece is short
@@ -383,7 +404,7 @@ def _best_cuts(lines: list[_Line], widths: tuple[float, float, float], late: boo
     costs = [[_line_cost(line, cut, k, late, widths, pairs or Counter()) for cut in options[k]]
              for k, line in enumerate(lines)]
     if not lines:
-        return []
+        return [], 0.0
     best = list(costs[0])
     back: list[list[int]] = []
     for k in range(1, len(lines)):
@@ -398,12 +419,13 @@ def _best_cuts(lines: list[_Line], widths: tuple[float, float, float], late: boo
         best = row
         back.append(links)
     j = min(range(len(best)), key=best.__getitem__)
+    total = best[j]
     chosen = [j]
     for links in reversed(back):
         j = links[j]
         chosen.append(j)
     chosen.reverse()
-    return [options[k][j] for k, j in enumerate(chosen)]
+    return [options[k][j] for k, j in enumerate(chosen)], total
 
 
 def _options(line: _Line, k: int, late: bool) -> list[tuple[int, int]]:
@@ -500,10 +522,11 @@ def _key(word: str) -> str:
     return word.lower().strip(".,;:")
 
 
-def _step(raw: _Step, widths: tuple[float, float], pairs: Counter, draft: Draft) -> Step:
+def _step(raw: _Step, widths: tuple[float, float, float], pairs: Counter, draft: Draft
+          ) -> Step:
     number = raw.number
     lines = [line for line in raw.lines if line.words]
-    cuts = _best_cuts(lines, (KEGIATAN_WIDTH, *widths), _late(raw), pairs)
+    cuts, _cost = _best_cuts(lines, widths, _late(raw), pairs)
     columns: list[list[str]] = [[], [], []]
     for line, (a, b) in zip(lines, cuts, strict=True):
         for column, part in zip(columns, (line.words[:a], line.words[a:b], line.words[b:]),
