@@ -467,7 +467,7 @@ def _line_cost(line: _Line, cut: tuple[int, int], k: int, late: bool,
         cost += 3  # an output is one thing; lists with commas are kelengkapan
     for i in range(a):
         if i and _capitalised(words[i]):
-            cost += 4
+            cost += 2  # "Membuat Surat …": a capital inside the line opens the next column
         if words[i].lower() in _NOT_KEGIATAN:
             cost += 4
     if k == 0 and a == 0 and not late:
@@ -495,7 +495,7 @@ def _pair_cost(above: _Line, prev: tuple[int, int], line: _Line, cut: tuple[int,
                 cost += 1  # the same piece twice in a row: two columns met
             if column == 0 and _capitalised(low.split()[0]) and not top.endswith("/") and \
                     "/" not in low.split()[0]:
-                cost += 3
+                cost += 1.5
             if column and not pairs[_key(top.split()[-1]), _key(low.split()[0])]:
                 cost += 0.4  # two words never seen side by side: likely not one cell
             room = width - _SLACK - (_w(top) + 0.55 + _w(low.split()[0]))
@@ -503,8 +503,10 @@ def _pair_cost(above: _Line, prev: tuple[int, int], line: _Line, cut: tuple[int,
                 cost += 1 + 0.3 * room  # the word would have fitted on the line above
         if top.endswith("-") and top[:-1].isalpha() and not low:
             cost += 4  # a word broken at the line's end goes on below
-        if column == 0 and top and not low and line.words[0][:1].islower():
-            cost += 6  # the kegiatan is the longest cell: a lower-case line start goes on it
+        if column == 0 and top and not low:
+            # the kegiatan is the longest cell: a line's start goes on it, a lower-case one
+            # all the more
+            cost += 6 if line.words[0][:1].islower() else 2
     return cost
 
 
