@@ -6,9 +6,12 @@ The layout is read from what every line of such a table still shows: the step nu
 step, the waktu ("45 menit", its number and unit sometimes a line apart) stands between the
 kelengkapan and the output, and each column wraps at its own width, so a line holds, left to
 right, a piece of the kegiatan, a piece of the kelengkapan, (the waktu,) a piece of the output.
-The widths are measured on the lines where the waktu marks the border. The lanes come from the
-words of the table header (which job titles appear), ordered from staff up as the form has
-them; which lane a step belongs to is lost with the symbols, so every step needs a person."""
+Where each line is cut is the best fit over all of a step's lines at once (_best_cuts); the
+kelengkapan and output widths are measured on the lines where the waktu marks their border, the
+kegiatan width is the one the lines fit best. Words the OCR garbled are noted, never mended.
+The lanes come from the words of the table header (which known job titles appear), ordered
+from staff up as the kecamatan forms have them, and noted for checking; which lane a step
+belongs to is lost with the symbols, so every step needs a person. Keterangan is not read."""
 
 from __future__ import annotations
 
@@ -42,6 +45,7 @@ _JOBS = (
     ("Kasubag Perencanaan dan Keuangan", 1, r"kasubb?ag", ("perencanaan", "keuangan"), ()),
     ("Kasubag Program", 1, r"kasubb?ag", ("program",), ()),
     ("Kasubag Umum", 2, r"kasubb?ag", ("umum",), ()),
+    ("Kasubag", 1, r"kasubb?ag", (), ("perencanaan", "keuangan", "program", "umum")),
     ("Kepala Seksi", 2, r"kasi|seksi", (), ()),
     ("Sekretaris Kecamatan", 3, r"sekretaris|sekcam", ("kecamatan", "ketiam", "ecamatan"), ()),
     ("Sekretaris", 3, r"sekretaris", (), ("kecamatan", "ketiam", "ecamatan")),
@@ -56,10 +60,12 @@ _NARROW = set("iljtfr.,;:!|'()[]- /I")
 _WIDE = set("mwMW")
 
 
+_NOT_KEGIATAN = {"yg", "vyg", "vg", "yang"}
+
+
 def _w(text: str) -> float:
     """How wide a text prints, in average letters (the forms use proportional type)."""
     return sum(0.55 if c in _NARROW else 1.45 if c in _WIDE else 1.0 for c in text)
-_NOT_KEGIATAN = {"yg", "vyg", "vg", "yang"}
 
 
 @dataclass
