@@ -96,3 +96,28 @@ def test_cli_saves_both_sops_of_the_scanned_seed_for_a_person_to_finish(workspac
     assert names == ["Penyusunan Rencana Kinerja Tahunan", "Evaluasi Kinerja Tahunan"]
     assert len(library.list_sops()) == before + 2
     assert "SOP 2: 13 langkah perlu ditetapkan pelaksana atau simbolnya" in err
+
+
+def test_a_workbook_with_a_sheet_per_sop_gives_each_with_its_lanes_and_symbols(tmp_path):
+    from tests.sop_import.office_xlsx import write_xlsx_several
+
+    wanted = [template("06"), template("04")]
+    drafts = read_documents(write_xlsx_several(wanted, tmp_path / "sop-kecamatan.xlsx"))
+    assert len(drafts) == 2
+    for draft, want in zip(drafts, wanted, strict=True):
+        assert differences(draft.sop, want) == []
+        assert lanes_and_symbols(draft.sop) == lanes_and_symbols(want)
+        assert draft.is_complete(), draft.uncertain()
+
+
+def test_a_second_table_without_its_own_identity_shares_the_first_ones(tmp_path):
+    text = (SEEDS / "000_7006fc043873cab1.txt").read_text(encoding="utf-8")
+    table = text[text.index("SOP PENYUSUNAN RANCANA"):]
+    path = tmp_path / "dua-tabel.txt"
+    path.write_text(text + "\n\n" + table.replace("SOP PENYUSUNAN RANCANA KERJA TAHUNAN (RKT)",
+                                                  "SOP : Evaluasi RKT", 1), encoding="utf-8")
+    first, second = read_documents(path)
+    assert second.sop.identitas.nama == "Evaluasi RKT"
+    assert second.sop.identitas.dasar_hukum == first.sop.identitas.dasar_hukum != []
+    assert second.field_certainty("dasar_hukum") != "pasti"  # marked for checking
+    assert len(second.sop.langkah) == len(first.sop.langkah) == 10

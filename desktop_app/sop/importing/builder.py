@@ -57,7 +57,7 @@ def build_draft(grid: Grid) -> Draft:
 def build_drafts(grid: Grid) -> list[Draft]:
     """Every SOP of the document, in order. A step table whose numbering starts again at 1
     begins the next SOP; the rows between the two tables (its title, its identity block) are
-    the next SOP's, and identity fields it leaves empty are taken from the SOP before."""
+    the next SOP's. One without an identity block of its own shares the first one's."""
     drafts: list[Draft] = []
     start, layout = 0, None
     while start < len(grid.rows):
@@ -79,8 +79,9 @@ def build_drafts(grid: Grid) -> list[Draft]:
                                "bernomor di dalamnya. " + EXPECTED)
         if restart is not None:
             trailing = []  # what follows the last step opens the next SOP
-        draft = _draft(grid, steps, layout, grid.rows[start:header] + trailing)
-        if drafts:
+        identity_rows = grid.rows[start:header] + trailing
+        draft = _draft(grid, steps, layout, identity_rows)
+        if drafts and not _has_identity_block(identity_rows):
             _inherit_identity(draft, drafts[0])
         drafts.append(draft)
         if restart is None:
@@ -115,6 +116,11 @@ def _draft(grid: Grid, steps: list[RawStep], layout: Layout, identity_rows) -> D
 
 _SHARED = ("instansi", "tanggal_pembuatan", "tanggal_revisi", "tanggal_pengesahan",
            "disahkan_oleh", *(key for key, _label in IDENTITY_LISTS))
+
+
+def _has_identity_block(rows: list[list[Cell]]) -> bool:
+    return any(match_prefix(c.text, IDENTITY_LABELS) for row in rows for c in row
+               if c.text.strip())
 
 
 def _inherit_identity(draft: Draft, first: Draft) -> None:
