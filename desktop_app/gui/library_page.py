@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,6 +46,7 @@ class LibraryPage(QWidget):
         self.person_provider = person_provider or (lambda: getattr(self.window(), "person",
                                                                    None))
         self.review_dialog = None
+        self._reviews: list = []  # the further SOPs of a document, reviewed one by one
         self.setAcceptDrops(True)
         self.model = SopTableModel(parent=self)
         self.proxy = QSortFilterProxyModel(self)
@@ -182,21 +183,36 @@ class LibraryPage(QWidget):
 
     def review_document(self, path: Path) -> None:
         """Read a Word, Excel, PDF or text SOP and open its review; nothing is saved before
-        the person saves it there."""
-        from desktop_app.gui.import_review import ImportReviewDialog
-        from desktop_app.sop.importing.reader import read_document
-        from desktop_app.sop.importing.review import ImportReview
+        the person saves it there. A file with several SOPs opens their reviews one after
+        another."""
+        from desktop_app.sop.importing.reader import read_documents
 
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            draft = self._run(lambda: read_document(path))
+            drafts = self._run(lambda: read_documents(path))
         finally:
             QGuiApplication.restoreOverrideCursor()
-        if draft is None:
+        if not drafts:
             return
+        if len(drafts) > 1:
+            self.message.emit(f"{path.name} berisi {len(drafts)} SOP; masing-masing ditinjau "
+                              "dan disimpan sendiri, satu per satu.")
+        self._reviews = [(draft, path, k, len(drafts)) for k, draft in enumerate(drafts, 1)]
+        self._next_review()
+
+    def _next_review(self) -> None:
+        from desktop_app.gui.import_review import ImportReviewDialog
+        from desktop_app.sop.importing.review import ImportReview
+
+        if not getattr(self, "_reviews", None):
+            return
+        draft, path, number, count = self._reviews.pop(0)
         person = self.person_provider()
         dialog = ImportReviewDialog(self, self.workspace, ImportReview(draft, path),
                                     person.id if person else None)
+        if count > 1:
+            dialog.setWindowTitle(f"{dialog.windowTitle()} — SOP {number} dari {count}")
+            dialog.finished.connect(lambda _result: QTimer.singleShot(0, self._next_review))
         dialog.saved.connect(self._document_imported)
         self.review_dialog = dialog
         dialog.open()

@@ -15,12 +15,12 @@ import tomli_w
 
 from desktop_app.common.atomic_write import write_atomically
 from desktop_app.common.errors import InvalidInput
-from desktop_app.common.file_store import read_limited
+from desktop_app.sop.intake import MAX_SOP_INPUT_BYTES, read_sop_input
 from desktop_app.sop.model import IDENTITY_LISTS, Identity, Lane, Official, Sop, Step
 from desktop_app.sop.validation import require_valid, sop_problems
 
 FORMAT = "pandu-sop/1"
-MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_FILE_BYTES = MAX_SOP_INPUT_BYTES  # the same limit as documents to import
 FILE_SUFFIX = ".pandu-sop.toml"
 
 _TOP_KEYS = {"format", "identitas", "pelaksana", "langkah"}
@@ -36,16 +36,7 @@ _STEP_KEYS = {*_STEP_TEXT, "pelaksana", "kelengkapan", "jika_ya", "jika_tidak"}
 
 def read_sop_file(path: Path) -> Sop:
     """Read and validate a pandu-sop/1 file; raise InvalidInput naming every problem."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise InvalidInput(f"Berkas {path} tidak dapat dibuka: {exc.strerror}.") from exc
-    if size > MAX_FILE_BYTES:
-        raise InvalidInput(f"Berkas {path.name} terlalu besar untuk sebuah SOP (lebih dari 5 MB).")
-    try:
-        data = read_limited(path, MAX_FILE_BYTES)
-    except OSError as exc:
-        raise InvalidInput(f"Berkas {path} tidak dapat dibaca: {exc.strerror}.") from exc
+    data = read_sop_input(path)
     return parse_sop_bytes(data, path.name)
 
 

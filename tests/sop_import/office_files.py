@@ -64,6 +64,25 @@ def write_docx(sop: Sop, path: Path, *, per_page: int = 5, vml_steps=(), mark_st
     and moved over it; `blank_steps` lost their symbol (pasted as a picture, say)."""
     document = docx.Document()
     document.sections[0].page_width, document.sections[0].page_height = Mm(330), Mm(215)
+    _add_sop(document, sop, per_page, vml_steps, mark_steps, shifted_steps, blank_steps)
+    document.save(path)
+    return path
+
+
+def write_docx_several(sops: list[Sop], path: Path, *, per_page: int = 5) -> Path:
+    """One Word file holding several SOPs one after another, each from a new page."""
+    document = docx.Document()
+    document.sections[0].page_width, document.sections[0].page_height = Mm(330), Mm(215)
+    for k, sop in enumerate(sops):
+        if k:
+            document.add_paragraph().add_run().add_break(docx.enum.text.WD_BREAK.PAGE)
+        _add_sop(document, sop, per_page)
+    document.save(path)
+    return path
+
+
+def _add_sop(document, sop: Sop, per_page: int, vml_steps=(), mark_steps=(), shifted_steps=(),
+             blank_steps=()) -> None:
     document.add_paragraph("PEMERINTAH KABUPATEN KARANGANYAR")
     if sop.identitas.instansi:
         document.add_paragraph(sop.identitas.instansi.upper())
@@ -71,14 +90,12 @@ def write_docx(sop: Sop, path: Path, *, per_page: int = 5, vml_steps=(), mark_st
     document.add_paragraph().add_run().add_break(docx.enum.text.WD_BREAK.PAGE)
     numbers = list(range(1, len(sop.langkah) + 1))
     chunks = [numbers[k:k + per_page] for k in range(0, len(numbers), per_page)]
-    shape_id = [10]
+    shape_id = [10 + 1000 * len(document.tables)]
     for k, chunk in enumerate(chunks):
         if k:
             document.add_paragraph().add_run().add_break(docx.enum.text.WD_BREAK.PAGE)
         _steps_table(document, sop, chunk, vml_steps, mark_steps, shifted_steps,
                      shape_id, blank_steps)
-    document.save(path)
-    return path
 
 
 def _identity(document, sop: Sop) -> None:

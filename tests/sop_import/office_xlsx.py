@@ -21,9 +21,23 @@ ROW_HEIGHT = 45  # points
 
 
 def write_xlsx(sop: Sop, path: Path) -> Path:
+    return write_xlsx_several([sop], path)
+
+
+def write_xlsx_several(sops: list[Sop], path: Path) -> Path:
+    """A workbook with one sheet per SOP, each with its symbols drawn over the lane cells."""
     book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "SOP"
+    drawings = {}
+    for number, sop in enumerate(sops, start=1):
+        sheet = book.active if number == 1 else book.create_sheet()
+        sheet.title = "SOP" if len(sops) == 1 else f"SOP {number}"
+        drawings[number] = _fill_sheet(sheet, sop)
+    book.save(path)
+    _add_drawings(path, drawings)
+    return path
+
+
+def _fill_sheet(sheet, sop: Sop) -> str:
     ident = sop.identitas
     sheet.append(["PEMERINTAH KABUPATEN KARANGANYAR"])
     if ident.instansi:
@@ -59,9 +73,7 @@ def write_xlsx(sop: Sop, path: Path) -> Path:
         sheet.row_dimensions[sheet.max_row].height = ROW_HEIGHT
     for col in range(3, 3 + n):
         sheet.column_dimensions[openpyxl.utils.get_column_letter(col)].width = LANE_WIDTH
-    book.save(path)
-    _add_drawing(path, _drawing_xml(sop, lanes, first_step_row - 1))
-    return path
+    return _drawing_xml(sop, lanes, first_step_row - 1)
 
 
 def _numbered(items: list[str]) -> str:
@@ -110,26 +122,27 @@ def _anchor(c0, co0, r0, ro0, c1, co1, r1, ro1, body: str) -> str:
             f'{marker("to", c1, co1, r1, ro1)}{body}<xdr:clientData/></xdr:twoCellAnchor>')
 
 
-def _add_drawing(path: Path, drawing: str) -> None:
-    """Add xl/drawings/drawing1.xml to the saved workbook and link it from the sheet."""
+def _add_drawings(path: Path, drawings: dict[int, str]) -> None:
+    """Add xl/drawings/drawingN.xml to the saved workbook and link it from sheet N."""
     with zipfile.ZipFile(path) as source:
         parts = {name: source.read(name) for name in source.namelist()}
-    sheet = parts["xl/worksheets/sheet1.xml"].decode()
-    if "xmlns:r=" not in sheet[:500]:
-        sheet = sheet.replace("<worksheet ", '<worksheet xmlns:r="http://schemas.openxmlformats'
-                              '.org/officeDocument/2006/relationships" ', 1)
-    parts["xl/worksheets/sheet1.xml"] = sheet.replace(
-        "</worksheet>", '<drawing r:id="rIdDrawing1"/></worksheet>').encode()
-    parts["xl/worksheets/_rels/sheet1.xml.rels"] = (
-        b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
-        b'openxmlformats.org/package/2006/relationships"><Relationship Id="rIdDrawing1" '
-        b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" '
-        b'Target="../drawings/drawing1.xml"/></Relationships>')
-    parts["xl/drawings/drawing1.xml"] = drawing.encode()
-    types = parts["[Content_Types].xml"].decode()
-    parts["[Content_Types].xml"] = types.replace(
-        "</Types>", '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/'
-        'vnd.openxmlformats-officedocument.drawing+xml"/></Types>').encode()
+    for n, drawing in drawings.items():
+        sheet = parts[f"xl/worksheets/sheet{n}.xml"].decode()
+        if "xmlns:r=" not in sheet[:500]:
+            sheet = sheet.replace("<worksheet ", '<worksheet xmlns:r="http://schemas.'
+                                  'openxmlformats.org/officeDocument/2006/relationships" ', 1)
+        parts[f"xl/worksheets/sheet{n}.xml"] = sheet.replace(
+            "</worksheet>", '<drawing r:id="rIdDrawing1"/></worksheet>').encode()
+        parts[f"xl/worksheets/_rels/sheet{n}.xml.rels"] = (
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+            'openxmlformats.org/package/2006/relationships"><Relationship Id="rIdDrawing1" '
+            'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" '
+            f'Target="../drawings/drawing{n}.xml"/></Relationships>').encode()
+        parts[f"xl/drawings/drawing{n}.xml"] = drawing.encode()
+        types = parts["[Content_Types].xml"].decode()
+        parts["[Content_Types].xml"] = types.replace(
+            "</Types>", f'<Override PartName="/xl/drawings/drawing{n}.xml" ContentType='
+            '"application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>').encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
         for name, data in parts.items():
             target.writestr(name, data)

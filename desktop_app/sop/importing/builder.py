@@ -19,8 +19,13 @@ from desktop_app.sop.importing.grid import (
     symbol_of_mark,
 )
 from desktop_app.sop.importing.identity import read_identity
-from desktop_app.sop.importing.labels import COLUMN_LABELS, match_exact
-from desktop_app.sop.model import Lane, Sop, Step
+from desktop_app.sop.importing.labels import (
+    COLUMN_LABELS,
+    IDENTITY_LABELS,
+    match_exact,
+    match_prefix,
+)
+from desktop_app.sop.model import IDENTITY_LISTS, Lane, Sop, Step
 
 _STEP_NO = re.compile(r"^\s*(\d{1,3})\s*[.)]?\s*\|?\s*$")
 _ROLES = ("kelengkapan", "waktu", "output", "keterangan")
@@ -45,16 +50,62 @@ class RawStep:
 
 
 def build_draft(grid: Grid) -> Draft:
-    header = _find_header(grid.rows)
-    if header is None:
-        raise InvalidInput("Berkas ini tidak berisi SOP yang dikenali. " + EXPECTED)
-    layout, body_start = _layout(grid.rows, header)
-    steps, trailing = _steps(grid.rows, body_start, layout)
-    if not steps:
-        raise InvalidInput("Tabel langkah SOP ditemukan, tetapi tidak ada langkah bernomor di "
-                           "dalamnya. " + EXPECTED)
+    """The first SOP of the document."""
+    return build_drafts(grid)[0]
+
+
+def build_drafts(grid: Grid) -> list[Draft]:
+    """Every SOP of the document, in order. A step table whose numbering starts again at 1
+    begins the next SOP; the rows between the two tables (its title, its identity block) are
+    the next SOP's. One without an identity block of its own shares the first one's."""
+    drafts: list[Draft] = []
+    start, layout = 0, None
+    while start < len(grid.rows):
+        header = _find_header(grid.rows, start)
+        if header is not None:
+            layout, body_start = _layout(grid.rows, header)
+        elif drafts and layout is not None:  # numbering restarted without a new header
+            header = body_start = start
+        else:
+            raise InvalidInput("Berkas ini tidak berisi SOP yang dikenali. " + EXPECTED)
+        steps, trailing, restart = _steps(grid.rows, body_start, layout)
+        if restart is not None:  # read this SOP again up to where the next one's rows begin
+            end = _next_sop_start(grid.rows, min(steps[-1].rows) + 1, restart)
+            steps, trailing, _again = _steps(grid.rows, body_start, layout, end)
+        if not steps:
+            if drafts:
+                break
+            raise InvalidInput("Tabel langkah SOP ditemukan, tetapi tidak ada langkah "
+                               "bernomor di dalamnya. " + EXPECTED)
+        if restart is not None:
+            trailing = []  # what follows the last step opens the next SOP
+        identity_rows = grid.rows[start:header] + trailing
+        draft = _draft(grid, steps, layout, identity_rows)
+        if drafts and not _has_identity_block(identity_rows):
+            _inherit_identity(draft, drafts[0])
+        drafts.append(draft)
+        if restart is None:
+            break
+        start = end
+    return drafts
+
+
+_TITLE = re.compile(r"^\W*(STANDAR OPERASIONAL PROSEDUR|SOP\b|PEMERINTAH\b)", re.IGNORECASE)
+
+
+def _next_sop_start(rows: list[list[Cell]], low: int, restart: int) -> int:
+    """Where the next SOP's own rows (title, identity block, table header) begin, between the
+    last step of one table and the step 1 of the next."""
+    for index in range(low, restart):
+        texts = [c.text for c in rows[index] if c.text.strip()]
+        if any(match_prefix(t, IDENTITY_LABELS) or _TITLE.match(t) for t in texts) or \
+                _is_header_again(rows[index]):
+            return index
+    return restart
+
+
+def _draft(grid: Grid, steps: list[RawStep], layout: Layout, identity_rows) -> Draft:
     lanes = _lanes(layout)
-    identity_rows = grid.rows[:header] + trailing
     draft = Draft(Sop(None, lanes, []), grid.kind, pages=grid.pages)  # type: ignore[arg-type]
     draft.sop.identitas = read_identity(identity_rows, draft)
     for raw in steps:
@@ -63,9 +114,29 @@ def build_draft(grid: Grid) -> Draft:
     return draft
 
 
-def _find_header(rows: list[list[Cell]]) -> int | None:
-    for index, row in enumerate(rows):
-        keys = {match_exact(c.text, COLUMN_LABELS) for c in row if c.text.strip()}
+_SHARED = ("instansi", "tanggal_pembuatan", "tanggal_revisi", "tanggal_pengesahan",
+           "disahkan_oleh", *(key for key, _label in IDENTITY_LISTS))
+
+
+def _has_identity_block(rows: list[list[Cell]]) -> bool:
+    return any(match_prefix(c.text, IDENTITY_LABELS) for row in rows for c in row
+               if c.text.strip())
+
+
+def _inherit_identity(draft: Draft, first: Draft) -> None:
+    """A later SOP of the same file without its own identity block shares the first one's."""
+    mine, theirs = draft.sop.identitas, first.sop.identitas
+    for key in _SHARED:
+        if not getattr(mine, key) and getattr(theirs, key):
+            value = getattr(theirs, key)
+            setattr(mine, key, list(value) if isinstance(value, list) else value)
+            draft.note(key, GUESS, "tidak ada di bagian SOP ini; diambil dari SOP pertama di "
+                       "berkas yang sama")
+
+
+def _find_header(rows: list[list[Cell]], start: int = 0) -> int | None:
+    for index in range(start, len(rows)):
+        keys = {match_exact(c.text, COLUMN_LABELS) for c in rows[index] if c.text.strip()}
         if "no" in keys and "kegiatan" in keys:
             return index
     return None
@@ -107,11 +178,14 @@ def _is_header_again(row: list[Cell]) -> bool:
     return len(keys - {None}) >= 2 and None not in keys or {"no", "kegiatan"} <= keys
 
 
-def _steps(rows, start, layout) -> tuple[list[RawStep], list[list[Cell]]]:
+def _steps(rows, start, layout, end: int | None = None
+           ) -> tuple[list[RawStep], list[list[Cell]], int | None]:
+    """The numbered steps from `start` (up to `end`), the loose rows after them, and the index
+    of the row where the numbering starts again at 1 (the next SOP), if any."""
     steps: list[RawStep] = []
     trailing: list[list[Cell]] = []
     skip_next = False
-    for index in range(start, len(rows)):
+    for index in range(start, len(rows) if end is None else end):
         row = rows[index]
         if skip_next:
             skip_next = False
@@ -126,14 +200,16 @@ def _steps(rows, start, layout) -> tuple[list[RawStep], list[list[Cell]]]:
         if _is_number_row(row) or not any(c.text.strip() or c.symbols for c in row):
             continue
         number = _step_number(row, layout)
+        if number == 1 and len(steps) > 1:
+            return steps, trailing, index
         if number is not None and number == len(steps) + 1:
-            steps.append(RawStep(number, list(row), [index]))
+            steps.append(RawStep(number, _copy(row), [index]))
         elif steps and _belongs_to_table(row, steps[-1], layout):
             _merge(steps[-1], row, layout)
             steps[-1].rows.append(index)
         elif steps:
             trailing.append(row)
-    return steps, trailing
+    return steps, trailing, None
 
 
 def _belongs_to_table(row: list[Cell], last: RawStep, layout: Layout) -> bool:
@@ -158,7 +234,12 @@ def _merge(raw: RawStep, row: list[Cell], layout: Layout) -> None:
                 target.text = (target.text + "\n" + cell.text).strip()
             target.symbols += cell.symbols
     else:
-        raw.cells.extend(row)
+        raw.cells.extend(_copy(row))
+
+
+def _copy(row: list[Cell]) -> list[Cell]:
+    """Merging steps edits these copies, never the grid's own cells."""
+    return [Cell(c.text, list(c.symbols)) for c in row]
 
 
 def _lanes(layout: Layout) -> list[Lane]:
@@ -259,6 +340,16 @@ def _symbols_and_targets(draft: Draft, steps: list[RawStep], grid: Grid) -> None
             _guess_symbol(step, number, count, draft)
         if step.simbol == "keputusan":
             _decision_targets(step, number, count, row_step, grid, draft)
+
+
+def guess_symbols(draft: Draft) -> None:
+    """Symbols (and the "Tidak" target of a decision) from the order and the kegiatan, for a
+    draft whose drawn symbols were lost; each noted as a guess."""
+    count = len(draft.sop.langkah)
+    for number, step in enumerate(draft.sop.langkah, start=1):
+        _guess_symbol(step, number, count, draft)
+        if step.simbol == "keputusan":
+            _decision_targets(step, number, count, {}, Grid(draft.source_kind), draft)
 
 
 def _guess_symbol(step: Step, number: int, count: int, draft: Draft) -> None:

@@ -44,6 +44,13 @@ def read_identity(rows: list[list[Cell]], draft: Draft) -> Identity:
     return _identity(values, texts, draft)
 
 
+def identity_from_values(values: dict[str, str], texts: list[list[str]], draft: Draft
+                         ) -> Identity:
+    """The identity from the label -> text pairs a reader found itself (and the text around
+    them, for the office's name and the signer)."""
+    return _identity(values, texts, draft)
+
+
 def _identity(values: dict[str, str], texts: list[list[str]], draft: Draft) -> Identity:
     nama = f.clean(values.get("nama", ""))
     if not nama:

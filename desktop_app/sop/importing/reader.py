@@ -6,30 +6,55 @@ import zipfile
 from pathlib import Path
 
 from desktop_app.common.errors import InvalidInput
-from desktop_app.sop.importing.builder import build_draft
+from desktop_app.sop.importing.builder import build_drafts
 from desktop_app.sop.importing.draft import Draft
 from desktop_app.sop.importing.grid import Grid
+from desktop_app.sop.intake import MAX_SOP_INPUT_BYTES, read_sop_input
 
-MAX_DOCUMENT_BYTES = 5 * 1024 * 1024  # as for pandu-sop/1 files
+MAX_DOCUMENT_BYTES = MAX_SOP_INPUT_BYTES  # as for pandu-sop/1 files: sop/intake.py
 MAX_PAGES = 200
 MAX_UNPACKED = 100 * 2**20  # a small Word/Excel file that unpacks to gigabytes is refused
 SUFFIXES = (".docx", ".xlsx", ".pdf", ".txt")
 
 
 def read_document(path: Path) -> Draft:
-    """Read a .docx, .xlsx, .pdf (with a text layer) or .txt SOP into a draft."""
-    data = _read_bytes(path)
+    """Read a .docx, .xlsx, .pdf (with a text layer) or .txt SOP into a draft (the first SOP
+    when the file holds several)."""
+    return read_documents(path)[0]
+
+
+def read_documents(path: Path) -> list[Draft]:
+    """Every SOP in a .docx, .xlsx, .pdf (with a text layer) or .txt file, each as a draft."""
+    data = read_sop_input(path)
     kind = _kind(path, data)
+    if kind == "txt":
+        drafts = _scanned(_decode(data, path.name), path.name)
+        if drafts:
+            return drafts
     grid = _grid(kind, data, path.name)
     if grid.pages > MAX_PAGES:
         raise InvalidInput(f"{path.name} terlalu panjang untuk sebuah SOP (lebih dari "
                            f"{MAX_PAGES} halaman).")
     try:
-        draft = build_draft(grid)
+        drafts = build_drafts(grid)
     except InvalidInput as exc:
         raise InvalidInput(f"{path.name}: {exc}") from exc
-    draft.source_text = grid_text(grid)
-    return draft
+    text = grid_text(grid)
+    for draft in drafts:
+        draft.source_text = text
+    return drafts
+
+
+def _scanned(text: str, name: str) -> list[Draft]:
+    """The OCR text of a scanned form (no cells, the columns run together on each line)."""
+    from desktop_app.sop.importing.scanned import looks_scanned, read_scanned
+
+    if not looks_scanned(text):
+        return []
+    drafts = read_scanned(text)
+    for draft in drafts:
+        draft.source_text = text
+    return drafts
 
 
 def grid_text(grid: Grid) -> str:
@@ -42,22 +67,6 @@ def grid_text(grid: Grid) -> str:
         if any(cells):
             lines.append("\t".join(cells).rstrip())
     return "\n".join(lines)
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise InvalidInput(f"Berkas {path} tidak dapat dibuka: {exc.strerror}.") from exc
-    if size > MAX_DOCUMENT_BYTES:
-        raise InvalidInput(f"Berkas {path.name} terlalu besar untuk sebuah SOP (lebih dari "
-                           "5 MB). Simpan ulang tanpa gambar besar, atau bagi per SOP.")
-    if size == 0:
-        raise InvalidInput(f"Berkas {path.name} kosong.")
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InvalidInput(f"Berkas {path} tidak dapat dibaca: {exc.strerror}.") from exc
 
 
 def _kind(path: Path, data: bytes) -> str:
