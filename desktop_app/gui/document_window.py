@@ -362,7 +362,7 @@ class DocumentWindow(QMainWindow):
         if pin is not None:
             self._act(lambda: workflow.approve(self.workspace.database,
                                                self.workspace.data_dir, self.doc_id,
-                                               person.id, pin), done)
+                                               person.id, pin, actor=person), done)
 
     def send_back(self) -> None:
         person, summary = self.person_provider(), self.detail.summary
