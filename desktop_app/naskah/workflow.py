@@ -119,10 +119,13 @@ def create_document(database: SqliteDatabase, data_dir: Path, kind: str, title: 
 
 def update_document(database: SqliteDatabase, data_dir: Path, doc_id: int, title: str,
                     content: dict, author_id: int) -> None:
-    """A change makes a new version; approvals given on earlier versions no longer count."""
+    """A change makes a new version; approvals given on earlier versions no longer count.
+    Only its author or an admin changes a naskah (`author_id` is the one changing it)."""
     doc = _document(doc_id)
     if doc.status == "final":
         raise InvalidInput("Naskah ini sudah disahkan dan tidak dapat diubah. Buat naskah baru.")
+    if not may_edit(author_id, doc_id):
+        raise NotAllowed("Naskah ini hanya dapat diubah oleh pembuatnya atau admin.")
     _check_content(doc.kind, content)
     route = _route(doc)
     pdf = _render(doc.kind, content, route, "", None, data_dir)
@@ -133,6 +136,19 @@ def update_document(database: SqliteDatabase, data_dir: Path, doc_id: int, title
         version = _store_version(data_dir, doc, pdf, author_id)
         audit.append(doc.run_id, author_id, "naskah_diubah",
                      f"{doc.title}: versi {version.number}; paraf sebelumnya tidak berlaku")
+
+
+def may_edit(person, doc_id: int) -> bool:
+    """The author or an admin may change a document that is not yet signed (the window asks
+    the same to offer "Ubah")."""
+    from desktop_app.office.permissions import ADMIN
+
+    doc = m.Document.get_or_none(m.Document.id == doc_id)
+    person_id = getattr(person, "id", person)
+    row = m.Person.get_or_none(m.Person.id == person_id) if person_id is not None else None
+    if doc is None or doc.status == "final" or row is None or not row.active:
+        return False
+    return row.role == ADMIN or doc.created_by_id == row.id
 
 
 def _check_content(kind: str, content: dict) -> None:

@@ -167,3 +167,16 @@ def test_a_signer_needs_the_longer_pin(office):
         workflow.approve(db, data, doc_id, office.camat, "2468", actor=office.camat)
     assert dump(db) == before
     assert people.verify_login(db, office.camat, "2468").id == office.camat  # still logs in
+
+
+def test_only_the_author_or_an_admin_changes_a_naskah(office):
+    db, data = office.db, office.data_dir
+    doc_id = _document(office, [(office.camat, "tanda_tangan")])  # written by the staff member
+    before = dump(db)
+    for other in (office.sekcam, office.camat):
+        assert not workflow.may_edit(other, doc_id)
+        with pytest.raises(NotAllowed, match="pembuatnya atau admin"):
+            workflow.update_document(db, data, doc_id, "Diubah", CONTENT, other)
+    assert dump(db) == before
+    assert workflow.may_edit(office.staf, doc_id) and workflow.may_edit(office.admin, doc_id)
+    workflow.update_document(db, data, doc_id, "Renja 2027 (perbaikan)", CONTENT, office.admin)
