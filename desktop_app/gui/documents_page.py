@@ -105,6 +105,8 @@ class VerifyDialog(QDialog):
         headline, _sep, rest = result.message.partition(": ")
         colour, background = (("#1b7f3b", "#e6f4ea") if result.genuine
                               else ("#b00020", "#fce8e6"))
+        if result.genuine and "dibatalkan" in headline:  # genuine, but no longer in force
+            colour, background = "#8a5a00", "#fff4e0"
         self.headline = QLabel(("✔ " if result.genuine else "✘ ") + headline)
         self.headline.setStyleSheet(f"color: {colour}; font-size: 16pt; font-weight: bold;")
         self.message = QLabel(rest or result.message, wordWrap=True)

@@ -35,12 +35,15 @@ _FIELDS = {"margin_kiri": "margin_left", "margin_kanan": "margin_right",
            "ukuran_huruf": "font_size"}
 
 
-def signatory(step: RouteStep, data_dir: Path | None) -> n.Signatory:
+def signatory(step: RouteStep, data_dir: Path | None, signed: bool = False) -> n.Signatory:
+    """The signer's block; the specimen signature and cap only on what `signed` (final) and
+    only when the specimen is this person's own."""
     person = m.Person.get_by_id(step.person_id)
     pangkat = next((o.pangkat_golongan for o in load_profile().officials
                     if person.nip and o.nip == person.nip), "")
     signature = stamp = None
-    if data_dir is not None and get_setting("spesimen_orang") == str(person.id):
+    if (signed and data_dir is not None and person.role == "pejabat"
+            and get_setting("spesimen_orang") == str(person.id)):
         signature = stored_path(data_dir, get_setting("spesimen_ttd"))
         stamp = stored_path(data_dir, get_setting("cap_dinas"))
     return n.Signatory(person.jabatan, person.nama, pangkat, person.nip, signature, stamp)
@@ -49,11 +52,13 @@ def signatory(step: RouteStep, data_dir: Path | None) -> n.Signatory:
 def render_document(kind: str, content: dict, signer: RouteStep, number: str,
                     code: str | None, data_dir: Path | None = None,
                     signed_on: date | None = None) -> bytes:
-    """The PDF; a final one (with `code`) is dated `signed_on` when the form left it empty."""
+    """The PDF; a final one (with `code`) is dated `signed_on` when the form left it empty.
+    Without `code` it is a draft: KONSEP across it, no number, no specimen, no cap."""
     from desktop_app.naskah import pdf
 
     c = content
-    sig = signatory(signer, data_dir)
+    sig = signatory(signer, data_dir, signed=code is not None)
+    number = number if code else ""
     tanggal = _date(c.get("tanggal")) or (signed_on if code else None)
     kop = office_kop("", data_dir)
     setup = page_setup()

@@ -40,7 +40,7 @@ from desktop_app.naskah.content import (
     Verification,
 )
 from desktop_app.render.letterhead import Kop
-from desktop_app.render.pdf.base import markup
+from desktop_app.render.pdf.base import draw_diagonal_mark, markup
 from desktop_app.render.pdf.fonts import BOLD, REGULAR, register_fonts, text_width_mm
 from desktop_app.render.pdf.kop import kop_flowables
 
@@ -207,13 +207,19 @@ def _verification(v: Verification, width: float, qr_mm: float = QR_MM) -> Flowab
     return _AtPageBottom(table)
 
 
+DRAFT_MARK = "KONSEP"
+
+
 def _build(story: list, size_mm: tuple[float, float], margins_mm: tuple[float, ...],
-           font_size: float, title: str) -> bytes:
-    """Lay out on the page (text area exactly inside the margins); page 2 on numbered "- 2 -"."""
+           font_size: float, title: str, draft: bool = False) -> bytes:
+    """Lay out on the page (text area exactly inside the margins); page 2 on numbered "- 2 -".
+    A draft (not signed yet) carries the diagonal KONSEP mark on every page."""
     width, height = size_mm
     left, right, top, bottom = margins_mm
 
     def page_number(canvas, doc) -> None:
+        if draft:
+            draw_diagonal_mark(canvas, DRAFT_MARK, width * mm, height * mm)
         if doc.page > 1:
             canvas.setFont(REGULAR, font_size)
             canvas.drawCentredString((left + (width - left - right) / 2) * mm,
@@ -240,7 +246,7 @@ def _letter(story: list, kop: Kop, setup: PageSetup, verification: Verification 
     tail = [Spacer(1, 4 * mm), _verification(verification, width)] if verification else []
     margins = (setup.margin_left, setup.margin_right, setup.margin_top, setup.margin_bottom)
     return _build([*head, *story, *tail], paper_size(setup.paper), margins, setup.font_size,
-                  title)
+                  title, draft=verification is None)
 
 
 def _text_width(setup: PageSetup) -> float:
@@ -413,4 +419,5 @@ def render_disposisi(doc: LembarDisposisi, kop: Kop, setup: PageSetup,
              Spacer(1, 1.5 * mm), _disposisi_grid(doc, s, width)]
     if verification:
         story += [Spacer(1, 1 * mm), _verification(verification, width, qr_mm=11)]
-    return _build(story, size, margins, s["body"].fontSize, "Lembar Disposisi")
+    return _build(story, size, margins, s["body"].fontSize, "Lembar Disposisi",
+                  draft=verification is None)

@@ -60,12 +60,26 @@ def _genuine_text(version: m.DocumentVersion) -> str:
               .order_by(m.Approval.position))
     lines = [f"ASLI: {_title(version)} (kode {version.verification_code}), SHA-256 "
              f"{version.sha256}."]
+    letter = _cancelled_letter(version)
+    if letter is not None:
+        when = waktu(to_local(letter.cancelled_at)) if letter.cancelled_at else "(tidak tercatat)"
+        lines = [f"ASLI, tetapi nomornya telah dibatalkan pada {when}: {_title(version)} "
+                 f"(kode {version.verification_code}), SHA-256 {version.sha256}. Nomor ini "
+                 f"tidak berlaku lagi; alasan pembatalan — {letter.cancel_reason or '-'}."]
     for approval in signed:
         when = waktu(to_local(approval.at))
         action = "ditandatangani" if approval.action == "tanda_tangan" else "diparaf"
         lines.append(f"{action.capitalize()} oleh {approval.person.nama} "
                      f"({approval.person.jabatan}) pada {when}.")
     return " ".join(lines)
+
+
+def _cancelled_letter(version: m.DocumentVersion) -> m.OutgoingLetter | None:
+    """The letter's register row if its number was cancelled, else None."""
+    doc = version.document
+    letter = (m.OutgoingLetter.get_or_none(m.OutgoingLetter.id == doc.letter_id)
+              if doc.letter_id else None)
+    return letter if letter is not None and letter.status == "batal" else None
 
 
 def _code_in(data: bytes) -> str | None:

@@ -24,7 +24,7 @@ from desktop_app.common.paper import paper_size
 from desktop_app.flowchart.text import BROKEN_WORD_KEYWORD
 from desktop_app.render.geometry import FlowchartLayout, Page
 from desktop_app.render.letterhead import Kop
-from desktop_app.render.pdf.base import markup, styles
+from desktop_app.render.pdf.base import draw_diagonal_mark, markup, styles
 from desktop_app.render.pdf.geometry_painter import paint_page
 from desktop_app.sop.model import IDENTITY_LISTS, Official, Sop
 
@@ -56,8 +56,14 @@ class _GeometryPage(Flowable):
 SHEET_KEYWORD = BROKEN_WORD_KEYWORD
 
 
-def render_sop_sheet(sop: Sop, kop: Kop, paper: str, flowchart: FlowchartLayout) -> bytes:
-    """The whole sheet as PDF bytes."""
+DRAFT_MARK = "DRAF — belum disahkan"
+
+
+def render_sop_sheet(sop: Sop, kop: Kop, paper: str, flowchart: FlowchartLayout,
+                     approved: bool = False) -> bytes:
+    """The whole sheet as PDF bytes. Unless `approved` (the library's approval record says
+    so), it is a draft: the DRAF mark on every page, and the Tanggal Pengesahan and Disahkan
+    oleh left empty whatever the identity says (an imported SOP's are another office's)."""
     out = io.BytesIO()
     portrait = paper_size(paper)
     landscape = paper_size(paper, landscape=True)
@@ -67,28 +73,35 @@ def render_sop_sheet(sop: Sop, kop: Kop, paper: str, flowchart: FlowchartLayout)
     identity_frame = Frame(MARGIN, MARGIN, portrait[0] * mm - 2 * MARGIN,
                            portrait[1] * mm - 2 * MARGIN, id="identity")
     flow_frame = Frame(0, 0, landscape[0] * mm, landscape[1] * mm, 0, 0, 0, 0, id="flow")
+
+    def mark(canvas, _doc) -> None:
+        if not approved:
+            draw_diagonal_mark(canvas, DRAFT_MARK, *canvas._pagesize)
+
     doc.addPageTemplates([
-        PageTemplate("identity", [identity_frame],
+        PageTemplate("identity", [identity_frame], onPage=mark,
                      pagesize=(portrait[0] * mm, portrait[1] * mm)),
-        PageTemplate("flow", [flow_frame], pagesize=(landscape[0] * mm, landscape[1] * mm)),
+        PageTemplate("flow", [flow_frame], onPageEnd=mark,
+                     pagesize=(landscape[0] * mm, landscape[1] * mm)),
     ])
-    story = [identity_table(sop, kop, identity_frame.width), NextPageTemplate("flow")]
+    story = [identity_table(sop, kop, identity_frame.width, approved), NextPageTemplate("flow")]
     for page in flowchart.pages:
         story += [PageBreak(), _GeometryPage(page)]
     doc.build(story)
     return out.getvalue()
 
 
-def identity_table(sop: Sop, kop: Kop, width: float) -> Table:
+def identity_table(sop: Sop, kop: Kop, width: float, approved: bool = True) -> Table:
     s = styles()
     ident = sop.identitas
     half = width / 2
+    approved_on = tanggal(ident.tanggal_pengesahan) if approved else "-"
     rows = [
         [_kop_cell(kop), _label("Nomor SOP"), _p(ident.nomor or "-")],
         ["", _label("Tanggal Pembuatan"), _p(tanggal(ident.tanggal_pembuatan))],
         ["", _label("Tanggal Revisi"), _p(tanggal(ident.tanggal_revisi))],
-        ["", _label("Tanggal Pengesahan"), _p(tanggal(ident.tanggal_pengesahan))],
-        ["", _label("Disahkan oleh"), _signer(ident.disahkan_oleh)],
+        ["", _label("Tanggal Pengesahan"), _p(approved_on)],
+        ["", _label("Disahkan oleh"), _signer(ident.disahkan_oleh if approved else None)],
         ["", _label("Nama SOP"), Paragraph(markup(ident.nama, bold=True), s["body"])],
     ]
     pairs = list(zip(IDENTITY_LISTS[0::2], IDENTITY_LISTS[1::2], strict=True))
