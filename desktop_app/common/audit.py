@@ -32,6 +32,7 @@ ACTION_LABELS = {
     "ekspedisi_ubah_terima": "Mengubah tanda terima",
     "ekspedisi_hapus": "Menghapus dari daftar ekspedisi",
     "arsip_catatan": "Menulis catatan arsip", "sahkan_sop": "Mengesahkan SOP",
+    "kunci_dibuat": "Membuat kunci tanda tangan", "kunci_dicabut": "Mencabut kunci tanda tangan",
 }
 
 
