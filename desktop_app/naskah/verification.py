@@ -44,15 +44,18 @@ def verify_bytes(data: bytes, anchor=None) -> VerifyResult:
         if refused is not None:
             return VerifyResult(False, refused.message)
         return VerifyResult(True, _genuine_text(version))
+    unsigned = (" Berkas ini juga tidak memuat tanda tangan elektronik Pandu SOP; salinan "
+                "yang digambar ulang atau dipindai tidak dapat membuktikan dirinya (periksa "
+                "QR-nya: pandu verify --qr).") if checks.refuse_unsigned_record() else ""
     code = _code_in(data)
     known = (m.DocumentVersion.get_or_none(m.DocumentVersion.verification_code == code)
              if code else None)
     if known is not None:
         return VerifyResult(False, f"TIDAK ASLI: berkas ini memuat kode {code}, tetapi isinya "
                                    f"berbeda dari naskah yang disahkan ({_title(known)}). "
-                                   "Berkas telah diubah.")
+                                   "Berkas telah diubah." + unsigned)
     return VerifyResult(False, "TIDAK DIKENAL: berkas ini tidak sama dengan naskah mana pun "
-                               "yang disahkan di kantor ini.")
+                               "yang disahkan di kantor ini." + unsigned)
 
 
 def _title(version: m.DocumentVersion) -> str:

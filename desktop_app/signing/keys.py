@@ -364,6 +364,16 @@ def unlock_person(person_id: int, passphrase: str | None):
         return None
     if not passphrase:
         raise InvalidInput("Masukkan kata sandi tanda tangan Anda.")
+    person = m.Person.get_by_id(person_id)
+    anchor = office_anchor()
+    try:
+        anchor.public.verify(unb64(row.endorsement), endorsement_message(
+            bytes.fromhex(row.public_key), person.nama, person.nip))
+    except (InvalidSignature, ValueError) as exc:
+        raise InvalidInput(f"Kunci tanda tangan {person.nama} tidak disahkan oleh kunci kantor "
+                           "(kunci di basis data diganti, atau nama/NIP berubah sejak kunci "
+                           "dibuat). Jangan menandatangani; minta admin mencabut kunci ini lalu "
+                           "buat kunci baru.") from exc
     return row, unlock(row, passphrase)
 
 
