@@ -90,6 +90,9 @@ def restore(data_dir: Path, path: Path, database: SqliteDatabase | None = None,
     except OSError as exc:
         raise StorageError(os_error_message(exc, data_dir)) from exc
     upgraded = _upgrade(data_dir, database, safety)
+    from desktop_app.signing.chain_head import keep_beside
+
+    keep_beside(data_dir, manifest.chain_head, restored=True)  # the chain starts from here
     return RestoreResult(summary, safety, upgraded, damaged, warnings)
 
 
