@@ -223,7 +223,9 @@ def export_key_file(path: Path) -> str:
 def load_key_file(path: Path) -> Anchor:
     try:
         text = path.read_text("ascii")
-        cert = x509.load_pem_x509_certificate(text.encode("ascii"))
+        end = "-----END CERTIFICATE-----"
+        block = text[text.index("-----BEGIN CERTIFICATE-----"):text.index(end) + len(end)]
+        cert = x509.load_pem_x509_certificate(block.encode("ascii"))
         public = cert.public_key()
         if not isinstance(public, ed25519.Ed25519PublicKey):
             raise ValueError("bukan kunci Ed25519")
