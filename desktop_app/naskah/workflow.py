@@ -159,8 +159,8 @@ def approve(database: SqliteDatabase, data_dir: Path, doc_id: int, person_id: in
     from desktop_app.signing import documents as signing
     from desktop_app.signing.keys import unlock_person
 
-    _turn(database, doc_id, person_id, pin)
-    signer = unlock_person(person_id, passphrase)  # (key row, private key) or None
+    _doc, step = _turn(database, doc_id, person_id, pin)
+    signer = unlock_person(person_id, passphrase, step.action)  # (key row, private) or None
     # IMMEDIATE: the letter number is taken inside; no other process may write meanwhile.
     with database.atomic("IMMEDIATE"):
         doc, step = _still_turn(doc_id, person_id)  # a double click or another PC was faster

@@ -43,6 +43,11 @@ def approval_problems(version: m.DocumentVersion, anchor: keys.Anchor) -> list[s
         verb = "tanda tangan" if approval.action == "tanda_tangan" else "paraf"
         sig = signatures.get(approval.id)
         if sig is None:
+            had_key = (m.SigningKey.select().where((m.SigningKey.person == approval.person_id)
+                                                   & (m.SigningKey.created_at < approval.at))
+                       .exists())
+            if not had_key and approval.action != "tanda_tangan":
+                continue  # a paraf by someone who has no key yet: recorded only, as before
             problems.append(f"{verb} urutan {approval.position + 1} tidak memuat tanda tangan "
                             "elektronik orangnya (catatan ditambahkan atau diubah)")
             continue

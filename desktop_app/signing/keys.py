@@ -352,17 +352,18 @@ def unlock(row: m.SigningKey, passphrase: str) -> ed25519.Ed25519PrivateKey:
     return private
 
 
-def unlock_person(person_id: int, passphrase: str | None):
+def unlock_person(person_id: int, passphrase: str | None, action: str = "paraf"):
     """(key row, private key) of this person, or None when they have never had a key and no
-    passphrase was given (documents are then only recorded, as before issue 15)."""
+    passphrase was given (documents are then only recorded, as before issue 15). Once the
+    office has a key, the final signature (`action` "tanda_tangan") needs one."""
     row = active_key(person_id)
     if row is None:
         if has_key(person_id):
             raise InvalidInput("Kunci tanda tangan Anda sudah dicabut. Buat kunci baru di "
                                "Pengaturan > Kunci tanda tangan.")
-        if passphrase:
+        if passphrase or (action == "tanda_tangan" and office_key() is not None):
             raise InvalidInput("Anda belum mempunyai kunci tanda tangan. Buat dulu di "
-                               "Pengaturan > Kunci tanda tangan.")
+                               "Pengaturan > Kunci tanda tangan, lalu tanda tangani lagi.")
         return None
     if not passphrase:
         raise InvalidInput("Masukkan kata sandi tanda tangan Anda.")
@@ -416,6 +417,7 @@ class KeyView:
     created_at: datetime
     revoked_at: datetime | None
     reason: str
+    person_id: int | None = None
 
 
 def list_keys() -> list[KeyView]:
@@ -423,6 +425,6 @@ def list_keys() -> list[KeyView]:
     names = {p.id: p.nama for p in m.Person.select(m.Person.id, m.Person.nama)}
     return [KeyView(names.get(k.person_id, "-"), fingerprint_text(k.fingerprint), k.created_at,
                     revs[k.id].revoked_at if k.id in revs else None,
-                    revs[k.id].reason if k.id in revs else "")
+                    revs[k.id].reason if k.id in revs else "", k.person_id)
             for k in m.SigningKey.select().where(m.SigningKey.kind == "orang")
             .order_by(m.SigningKey.id)]

@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
+from desktop_app.common.dates import tanggal as format_tanggal
 from desktop_app.signing.keys import Anchor, b64, clean, endorsement_message, fingerprint, unb64
 
 MAGIC = "PANDU1"
@@ -86,7 +87,8 @@ class StatementCheck:
 def describe(s: Statement) -> str:
     kind = KIND_LABELS.get(s.kind, s.kind)
     nomor = f" nomor {s.nomor}" if s.nomor else ""
-    tanggal = f" tanggal {s.tanggal}" if s.tanggal else ""
+    signed_on = _date(s.tanggal)
+    tanggal = f" tanggal {format_tanggal(signed_on)}" if signed_on else ""
     nip = f", NIP {s.nip}" if s.nip else ""
     return (f"{kind}{nomor}{tanggal}, hal \"{s.hal}\", dari {s.office}; ditandatangani oleh "
             f"{s.nama}{nip} ({s.jabatan}); kode {s.code}")
@@ -114,12 +116,19 @@ def verify(text: str, anchor: Anchor) -> StatementCheck:
     revoked = anchor.revoked.get(s.fingerprint)
     if revoked is not None and _signed_on(s) is not None and _signed_on(s) >= revoked.date():
         return StatementCheck(False, f"TIDAK BERLAKU: kunci {s.nama} dicabut pada "
-                                     f"{revoked.date().isoformat()}; naskah bertanggal "
-                                     f"{s.tanggal} yang ditandatangani dengan kunci itu tidak "
-                                     "sah.", s)
+                                     f"{format_tanggal(revoked.date())}; naskah bertanggal "
+                                     f"{format_tanggal(_signed_on(s))} yang ditandatangani "
+                                     "dengan kunci itu tidak sah.", s)
     return StatementCheck(True, f"ASLI: {describe(s)}. Cocokkan data ini dengan yang tercetak "
                                 "di kertas. Tanda tangan elektronik tidak tersertifikasi "
                                 "(bukan TTE BSrE).", s)
+
+
+def _date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def _signed_on(s: Statement) -> date | None:

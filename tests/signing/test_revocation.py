@@ -49,7 +49,7 @@ def test_revoked_key_keeps_earlier_letters_and_fails_later_ones(keyed, tmp_path)
                           pades.body_sha256(body), private, bytes.fromhex(row.public_key),
                           keys.unb64(row.endorsement))
     result = verify_qr(late.text(), anchor)
-    assert not result.genuine and "dicabut pada 2026-12-01" in result.message
+    assert not result.genuine and "dicabut pada 1 Desember 2026" in result.message
     sealed = pades.seal(body, {"page": 0, "x": 72, "y": 72, "size": 74}, late, private,
                         row.certificate, keys.office_key().certificate)
     result = verify_bytes(sealed, anchor)
