@@ -501,6 +501,15 @@ class ApprovalSignature(BaseModel):
     signature = TextField()  # base64url
 
 
+class SopApprovalSignature(BaseModel):
+    """The approving official's signed statement over one approved SOP revision (its QR)."""
+
+    revision = ForeignKeyField(SopRevision, unique=True, on_delete="CASCADE", backref="+")
+    key = ForeignKeyField(SigningKey, on_delete="RESTRICT", backref="+")
+    sha256 = CharField(index=True)  # of the revision's pandu-sop/1 content
+    statement = TextField()
+
+
 ALL_MODELS = [
     Sop,
     SopRevision,
@@ -537,4 +546,5 @@ ALL_MODELS = [
     SigningKey,
     KeyRevocation,
     ApprovalSignature,
+    SopApprovalSignature,
 ]

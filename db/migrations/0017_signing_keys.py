@@ -1,6 +1,6 @@
 """Signatures that prove themselves (issue 15): the office's and each person's public keys
-(a person's private key only wrapped by their own passphrase), revoked keys, and the signer's
-own signature over each paraf and tanda tangan."""
+(a person's private key only wrapped by their own passphrase), revoked keys, the signer's
+own signature over each paraf and tanda tangan, and the signed statement of an approved SOP."""
 
 from datetime import UTC, datetime
 
@@ -25,6 +25,10 @@ def up(migrator, db):
         class Meta:
             table_name = "approval"
 
+    class SopRevision(Base):
+        class Meta:
+            table_name = "sop_revision"
+
     class SigningKey(Base):
         kind = CharField()
         person = ForeignKeyField(Person, null=True, on_delete="RESTRICT", backref="+")
@@ -48,4 +52,10 @@ def up(migrator, db):
         signed_sha256 = CharField()
         signature = TextField()
 
-    db.create_tables([SigningKey, KeyRevocation, ApprovalSignature])
+    class SopApprovalSignature(Base):
+        revision = ForeignKeyField(SopRevision, unique=True, on_delete="CASCADE", backref="+")
+        key = ForeignKeyField(SigningKey, on_delete="RESTRICT", backref="+")
+        sha256 = CharField(index=True)
+        statement = TextField()
+
+    db.create_tables([SigningKey, KeyRevocation, ApprovalSignature, SopApprovalSignature])

@@ -199,9 +199,10 @@ def delete_sop(database: SqliteDatabase, sop_id: int) -> bool:
 
 
 def approve_as(database: SqliteDatabase, sop_id: int, approver: Official, on: date,
-               person_id: int, pin: str) -> None:
+               person_id: int, pin: str, passphrase: str | None = None) -> None:
     """Sahkan from the window: the logged-in person confirms with their PIN and must be the
-    approving official (same NIP) or an admin; staff can never approve."""
+    approving official (same NIP) or an admin; staff can never approve. An official with a
+    signing key also gives its passphrase: the sheet's QR then carries their statement."""
     from desktop_app.common import audit
     from desktop_app.office import people
     from desktop_app.office.profile import normalize_nip
@@ -212,7 +213,14 @@ def approve_as(database: SqliteDatabase, sop_id: int, approver: Official, on: da
         raise people.NotAllowed(
             f"Anda masuk sebagai {person.nama}. SOP hanya dapat disahkan oleh "
             f"{approver.nama or 'pejabat yang berwenang'} sendiri (NIP sama) atau oleh admin.")
+    from desktop_app.signing.keys import unlock_person
+
+    signer = unlock_person(person.id, passphrase) if same else None
     with database.atomic():  # the approval and its audit entry together
         approve(database, sop_id, approver, on)
+        if signer:
+            from desktop_app.sop.approval_signature import sign_revision
+
+            sign_revision(latest_revision(sop_id), get_sop(sop_id), signer)
         audit.append(None, person.id, "sahkan_sop",
                      f"SOP {sop_id} disahkan atas nama {approver.nama} ({approver.jabatan})")

@@ -21,7 +21,9 @@ def sop_sheet_pdf(sop: Sop, paper: str | None = None, data_dir: Path | None = No
     paper = (paper or get_setting("paper")).upper()
     layout = layout_flowchart(sop, paper, text_width_mm)
     kop = office_kop(sop.identitas.instansi, data_dir)
-    return render_sop_sheet(sop, kop, paper, layout)
+    from desktop_app.sop.approval_signature import statement_for
+
+    return render_sop_sheet(sop, kop, paper, layout, statement_for(sop))
 
 
 def print_sop(sop_id: int, path: Path, paper: str | None = None,

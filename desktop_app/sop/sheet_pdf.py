@@ -56,8 +56,10 @@ class _GeometryPage(Flowable):
 SHEET_KEYWORD = BROKEN_WORD_KEYWORD
 
 
-def render_sop_sheet(sop: Sop, kop: Kop, paper: str, flowchart: FlowchartLayout) -> bytes:
-    """The whole sheet as PDF bytes."""
+def render_sop_sheet(sop: Sop, kop: Kop, paper: str, flowchart: FlowchartLayout,
+                     statement: str | None = None) -> bytes:
+    """The whole sheet as PDF bytes; `statement` (the approver's signed statement, issue 15)
+    is printed as a QR under the signature."""
     out = io.BytesIO()
     portrait = paper_size(paper)
     landscape = paper_size(paper, landscape=True)
@@ -72,14 +74,15 @@ def render_sop_sheet(sop: Sop, kop: Kop, paper: str, flowchart: FlowchartLayout)
                      pagesize=(portrait[0] * mm, portrait[1] * mm)),
         PageTemplate("flow", [flow_frame], pagesize=(landscape[0] * mm, landscape[1] * mm)),
     ])
-    story = [identity_table(sop, kop, identity_frame.width), NextPageTemplate("flow")]
+    story = [identity_table(sop, kop, identity_frame.width, statement),
+             NextPageTemplate("flow")]
     for page in flowchart.pages:
         story += [PageBreak(), _GeometryPage(page)]
     doc.build(story)
     return out.getvalue()
 
 
-def identity_table(sop: Sop, kop: Kop, width: float) -> Table:
+def identity_table(sop: Sop, kop: Kop, width: float, statement: str | None = None) -> Table:
     s = styles()
     ident = sop.identitas
     half = width / 2
@@ -88,7 +91,7 @@ def identity_table(sop: Sop, kop: Kop, width: float) -> Table:
         ["", _label("Tanggal Pembuatan"), _p(tanggal(ident.tanggal_pembuatan))],
         ["", _label("Tanggal Revisi"), _p(tanggal(ident.tanggal_revisi))],
         ["", _label("Tanggal Pengesahan"), _p(tanggal(ident.tanggal_pengesahan))],
-        ["", _label("Disahkan oleh"), _signer(ident.disahkan_oleh)],
+        ["", _label("Disahkan oleh"), _signer(ident.disahkan_oleh) + _qr(statement)],
         ["", _label("Nama SOP"), Paragraph(markup(ident.nama, bold=True), s["body"])],
     ]
     pairs = list(zip(IDENTITY_LISTS[0::2], IDENTITY_LISTS[1::2], strict=True))
@@ -155,6 +158,26 @@ def _signer(official: Official | None) -> list:
     cell.append(Paragraph("NIP. " + markup(official.nip) if official.nip else "NIP. -",
                           s["body"]))
     return cell
+
+
+QR_MM = 24
+
+
+def _qr(statement: str | None) -> list:
+    """The signed statement's QR and what it is (never a TTE look-alike)."""
+    if not statement:
+        return []
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+    from reportlab.graphics.shapes import Drawing
+
+    widget = QrCodeWidget(statement, barBorder=0, barLevel="M")
+    x0, y0, x1, y1 = widget.getBounds()
+    size = QR_MM * mm
+    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    drawing.add(widget)
+    return [Spacer(1, 2 * mm), drawing,
+            Paragraph(markup("Tanda tangan elektronik tidak tersertifikasi (bukan TTE BSrE); "
+                             "periksa: pandu verify --qr"), styles()["small"])]
 
 
 def _numbered(items: list[str]) -> list:
