@@ -228,9 +228,15 @@ def chain_head_problems(data_dir: Path) -> list[str]:
     anchor = office_anchor()
     if anchor is None:
         return []
+    from desktop_app.signing.keys import office_key_replaced
+
+    found: list[str] = []
+    if office_key_replaced():
+        found.append("kunci kantor di basis data tidak sama dengan kunci kantor yang disimpan "
+                     "di komputer ini (diganti di luar aplikasi); naskah yang ditandatangani "
+                     "tidak akan lolos pemeriksaan")
     rows = list(m.AuditEntry.select(m.AuditEntry.id, m.AuditEntry.hash)
                 .order_by(m.AuditEntry.id).tuples())
-    found: list[str] = []
     beside = chain_head.read_beside(data_dir).get("kepala")
     if beside:
         found += chain_head.head_problems(beside, "catatan di samping basis data", anchor, rows)

@@ -151,6 +151,23 @@ def office_private() -> ed25519.Ed25519PrivateKey:
     return key
 
 
+def office_key_replaced() -> bool:
+    """This PC keeps office key certificates, and none is the database's office key."""
+    row = office_key()
+    kept = sorted(key_dir().glob("kantor-*.crt")) if key_dir().is_dir() else []
+    if row is None or not kept:
+        return False
+    for path in kept:
+        try:
+            cert = x509.load_pem_x509_certificate(path.read_bytes())
+        except ValueError:
+            continue
+        pub = raw_public(cert.public_key())
+        if pub.hex() == row.public_key and fingerprint(pub) == row.fingerprint:
+            return False
+    return True
+
+
 @dataclass(frozen=True)
 class Anchor:
     """What a verifier trusts: the office's public certificate and its signed revocations."""

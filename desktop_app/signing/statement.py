@@ -96,6 +96,12 @@ def describe(s: Statement) -> str:
 
 def verify(text: str, anchor: Anchor) -> StatementCheck:
     """Is this scanned QR text signed by a person whose key the office certified?"""
+    legacy = (text or "").strip()
+    if legacy.startswith("PANDU-SOP:"):
+        return StatementCheck(False, f"TIDAK DAPAT DIBUKTIKAN: QR ini hanya berisi kode "
+                                     f"verifikasi {legacy.removeprefix('PANDU-SOP:')} (naskah "
+                                     "tanpa kunci tanda tangan). Periksa berkas PDF-nya di "
+                                     "kantor penerbit (Periksa keaslian).")
     try:
         s = parse(text)
     except (ValueError, TypeError):

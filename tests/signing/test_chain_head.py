@@ -96,3 +96,20 @@ def test_restore_keeps_keys_usable_and_the_chain_checks(keyed):
     from desktop_app.naskah.verification import verify_bytes
 
     assert verify_bytes(detail.pdf_path.read_bytes()).genuine
+
+
+def test_swapped_office_key_row_is_reported(keyed):
+    from cryptography.hazmat.primitives.asymmetric import ed25519
+
+    from desktop_app.naskah.verification import verify_bytes
+    from desktop_app.signing import keys
+
+    doc_id = sign_letter(keyed)
+    data = workflow.document_detail(doc_id, keyed.workspace.data_dir).pdf_path.read_bytes()
+    thief = ed25519.Ed25519PrivateKey.generate()
+    pub = keys.raw_public(thief.public_key())
+    _sql(keyed, "UPDATE signing_key SET public_key = ?, fingerprint = ? WHERE kind = 'kantor'",
+         (pub.hex(), keys.fingerprint(pub)))
+    assert any("kunci kantor di basis data tidak sama" in p for p in _problems(keyed))
+    # verification trusts the office certificate kept on this PC, not the database's row
+    assert verify_bytes(data).genuine

@@ -158,3 +158,12 @@ def test_signed_file_whose_drawn_content_differs_from_the_statement(signed):
     result = verify_bytes(resealed)
     assert not result.genuine and "SHA-256" in result.message
     assert json.loads(row.wrapped_private)["n"] == 2**15
+
+
+def test_old_qr_and_bad_key_file_are_explained(signed, tmp_path):
+    result = verify_qr("PANDU-SOP:ABCD-EFGH-JKLM")
+    assert not result.genuine and "hanya berisi kode verifikasi ABCD-EFGH-JKLM" in result.message
+    bad = tmp_path / "bukan-kunci.pem"
+    bad.write_text("bukan kunci")
+    with pytest.raises(InvalidInput, match="tidak dapat dibaca sebagai kunci publik kantor"):
+        keys.load_key_file(bad)
