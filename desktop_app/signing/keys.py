@@ -3,8 +3,9 @@
 * The office key certifies each person's key (an X.509 certificate for the PDF signature and a
   compact endorsement for the QR statement) and signs revocations and audit chain heads. Its
   private half is kept *outside* the data folder, in the key folder of this PC's user
-  (`PANDU_KEY_DIR`, else the platform's user config folder), so whoever can write the data
-  folder or restore a crafted backup cannot certify a key of their own.
+  (`PANDU_KEY_DIR`, else the roaming user config folder "PanduSOP-kunci": %APPDATA% on
+  Windows, ~/.config on Linux), so whoever can write the data folder or restore a crafted
+  backup cannot certify a key of their own.
 * A person's private key is stored only wrapped: scrypt (N=2^15, r=8, p=1, 32 bytes) from their
   own signing passphrase, then AES-256-GCM bound to the key's fingerprint. Nobody else, admin
   included, can use it. Changing the passphrase re-wraps it; a forgotten passphrase means a
@@ -71,7 +72,9 @@ def key_dir() -> Path:
         return Path(configured)
     from platformdirs import user_config_dir
 
-    return Path(user_config_dir("PanduSOP", appauthor=False)) / "kunci"
+    # Never inside the data folder (on Windows the user data and config folders coincide):
+    # the roaming config folder, under its own name.
+    return Path(user_config_dir("PanduSOP-kunci", appauthor=False, roaming=True))
 
 
 def _private_path(fp: str) -> Path:
