@@ -162,7 +162,8 @@ def approve(database: SqliteDatabase, data_dir: Path, doc_id: int, person_id: in
     _doc, step = _turn(database, doc_id, person_id, pin)
     signer = unlock_person(person_id, passphrase, step.action)  # (key row, private) or None
     # IMMEDIATE: the letter number is taken inside; no other process may write meanwhile.
-    with database.atomic("IMMEDIATE"):
+    # (A signature then moves the signed audit chain head, once committed.)
+    with signing.chain_head_after(signer), database.atomic("IMMEDIATE"):
         doc, step = _still_turn(doc_id, person_id)  # a double click or another PC was faster
         route = _route(doc)
         version = _latest(doc)

@@ -3,6 +3,7 @@ final PDF is sealed with the signed QR statement and the embedded PDF signature.
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 
 from cryptography.exceptions import InvalidSignature
@@ -27,6 +28,28 @@ def sign_approval(approval: m.Approval, key_row: m.SigningKey, private,
     m.ApprovalSignature.create(approval=approval, key=key_row, signed_sha256=signed_sha256,
                                signature=signature)
     return f" [ttd-el {key_row.fingerprint[:16]}: {signature}]"
+
+
+@contextlib.contextmanager
+def chain_head_after(signer):
+    """Around a signing transaction (outside it): the head moves once it is committed."""
+    yield
+    if signer:
+        refresh_chain_head()
+
+
+def refresh_chain_head() -> None:
+    """Move the signed head beside the database to the newest committed entry, so deleting
+    entries after a signature is found even before the next backup."""
+    from pathlib import Path
+
+    from db.database import bound
+    from desktop_app.signing import chain_head
+
+    name = getattr(bound(), "database", None)
+    if isinstance(name, str) and name not in ("", ":memory:"):
+        path = Path(name)
+        chain_head.keep_beside(path.parent, chain_head.signed_head(path))
 
 
 def approval_problems(version: m.DocumentVersion, anchor: keys.Anchor) -> list[str]:

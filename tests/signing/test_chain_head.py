@@ -113,3 +113,13 @@ def test_swapped_office_key_row_is_reported(keyed):
     assert any("kunci kantor di basis data tidak sama" in p for p in _problems(keyed))
     # verification trusts the office certificate kept on this PC, not the database's row
     assert verify_bytes(data).genuine
+
+
+def test_tail_deleted_after_a_signature_is_found_without_a_backup(keyed):
+    sign_letter(keyed)
+    sign_letter(keyed)
+    assert chain_head.read_beside(keyed.workspace.data_dir)["kepala"]["jumlah"] > 0
+    _sql(keyed, "DELETE FROM audit_entry WHERE id = (SELECT MAX(id) - 1 FROM audit_entry)")
+    _sql(keyed, "DELETE FROM audit_entry WHERE id = (SELECT MAX(id) FROM audit_entry)")
+    problems = _problems(keyed)
+    assert any("dihapus" in p or "hilang" in p for p in problems), problems
