@@ -130,3 +130,18 @@ def test_pdf_reader_library_reports_the_signature_intact(keyed, tmp_path):
     assert status.intact and status.valid and status.trusted
     assert status.signing_cert.subject.native["common_name"] == "Wahyu Camat"
     assert "tidak tersertifikasi" in signature.sig_object["/Reason"]
+
+
+def test_key_commands(keyed, tmp_path, capsys):
+    from desktop_app.cli import main
+
+    data = str(keyed.workspace.data_dir)
+    out = tmp_path / "kunci-kantor.pem"
+    assert main(["--data-dir", data, "kunci", "ekspor", "-o", str(out)]) == 0
+    fingerprint = keys.fingerprint_text(keys.office_key().fingerprint)
+    assert fingerprint in capsys.readouterr().out and keys.load_key_file(out)
+    assert main(["--data-dir", data, "kunci", "daftar"]) == 0
+    listed = capsys.readouterr().out
+    assert f"Kunci kantor: {fingerprint}" in listed
+    assert "Wahyu Camat" in listed and "aktif" in listed
+    assert main(["--data-dir", data, "kunci", "ekspor", "-o", str(tmp_path / "x" / "k.pem")]) == 2
