@@ -39,6 +39,7 @@ ACTION_LABELS = {
     "kunci_pin": "Terkunci karena PIN salah", "ubah_alur": "Mengubah alur paraf",
     "ubah_spesimen": "Mengubah spesimen tanda tangan dan cap",
     "ubah_profil": "Mengubah profil kantor", "pulihkan": "Memulihkan data dari cadangan",
+    "kunci_dibuat": "Membuat kunci tanda tangan", "kunci_dicabut": "Mencabut kunci tanda tangan",
 }
 
 

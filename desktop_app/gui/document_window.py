@@ -358,10 +358,16 @@ class DocumentWindow(QMainWindow):
             text = f"Paraf “{summary.title}” (versi {summary.versions})?"
             ok, done = "Paraf", "Paraf Anda sudah tercatat."
         pin = PinPrompt.ask(self, f"{text}\n\nKetik PIN {person.nama}.", ok)
-        if pin is not None:
+        if pin is None:
+            return
+        from desktop_app.gui.signing_keys import passphrase_for
+
+        passphrase = passphrase_for(self, person, text)  # issue 15: the person's own key
+        if passphrase is not False:
             self._act(lambda: workflow.approve(self.workspace.database,
                                                self.workspace.data_dir, self.doc_id,
-                                               person.id, pin, actor=person), done)
+                                               person.id, pin, actor=person,
+                                               passphrase=passphrase), done)
 
     def send_back(self) -> None:
         person, summary = self.person_provider(), self.detail.summary

@@ -100,6 +100,10 @@ class MainWindow(QMainWindow):
         self.settings_tabs.addTab(self.signoff_page, "Alur paraf")
         self.letter_page = LetterNumbersPage(workspace, lambda: self.person)
         self.settings_tabs.addTab(self.letter_page, "Nomor surat")
+        from desktop_app.gui.signing_keys import SigningKeysPage
+
+        self.signing_keys_page = SigningKeysPage(workspace, lambda: self.person)
+        self.settings_tabs.addTab(self.signing_keys_page, "Kunci tanda tangan")
         self.nav = QListWidget()
         self.pages = QStackedWidget()
         for name, page in (("Beranda", self.dashboard), ("SOP", self.library),

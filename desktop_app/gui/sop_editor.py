@@ -238,9 +238,15 @@ class SopEditor(QMainWindow):
         pin = PinPrompt.ask(self, f"{person.nama}, ketik PIN Anda untuk mengesahkan SOP ini.")
         if pin is None:
             return
+        from desktop_app.gui.signing_keys import passphrase_for
+
+        passphrase = (passphrase_for(self, person, "Sahkan SOP ini?")
+                      if person.nip and person.nip == choice.official.nip else None)
+        if passphrase is False:
+            return
         try:
             library.approve_as(self.workspace.database, self.sop_id, choice.official, choice.on,
-                               person.id, pin)
+                               person.id, pin, passphrase=passphrase)
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
             return

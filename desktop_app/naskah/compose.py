@@ -51,9 +51,11 @@ def signatory(step: RouteStep, data_dir: Path | None, signed: bool = False) -> n
 
 def render_document(kind: str, content: dict, signer: RouteStep, number: str,
                     code: str | None, data_dir: Path | None = None,
-                    signed_on: date | None = None) -> bytes:
+                    signed_on: date | None = None, slot: dict | None = None) -> bytes:
     """The PDF; a final one (with `code`) is dated `signed_on` when the form left it empty.
-    Without `code` it is a draft: KONSEP across it, no number, no specimen, no cap."""
+    Without `code` it is a draft: KONSEP across it, no number, no specimen, no cap. With
+    `slot`, the QR is left for the signed statement (signing.pades) and `slot` says where
+    it is."""
     from desktop_app.naskah import pdf
 
     c = content
@@ -63,6 +65,8 @@ def render_document(kind: str, content: dict, signer: RouteStep, number: str,
     kop = office_kop("", data_dir)
     setup = page_setup()
     verification = n.Verification(code, f"PANDU-SOP:{code}") if code else None
+    if code and slot is not None:
+        verification = n.Verification(code, "", n.SIGNED_NOTE, slot)
     if kind == "surat_dinas":
         doc = n.SuratDinas(c.get("tempat", ""), tanggal, number, c.get("sifat", "Biasa"),
                            c.get("lampiran", "-"), c.get("hal", ""), c.get("kepada", ""),

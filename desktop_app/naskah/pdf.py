@@ -49,6 +49,7 @@ SIGN_SPACE_MM = 25  # room for the signature and cap
 FIELD_LABEL_MM = 26  # "Lampiran" at 12 pt, plus air
 PARA_INDENT_MM = 12.5
 QR_MM = 16
+QR_SIGNED_MM = 26  # the signed statement is ~420 characters: a larger code
 NO_PADDING = [(f"{side}PADDING", (0, 0), (-1, -1), 0)
               for side in ("LEFT", "RIGHT", "TOP", "BOTTOM")]
 
@@ -195,12 +196,31 @@ def _qr(payload: str, size: float) -> Drawing:
     return drawing
 
 
+class _QrSlot(Flowable):
+    """Room for the signed statement's QR (drawn when the document is sealed): records where
+    it landed on the page."""
+
+    def __init__(self, size: float, slot: dict):
+        super().__init__()
+        self.size, self.slot = size, slot
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        x, y = self.canv.absolutePosition(0, 0)
+        self.slot.update(page=self.canv.getPageNumber() - 1, x=x, y=y, size=self.size)
+
+
 def _verification(v: Verification, width: float, qr_mm: float = QR_MM) -> Flowable:
     """The app's own check: a small QR, the code and how to check it. No TTE look-alike."""
     small = _styles(7.5)["small"]
     text = [Paragraph("Kode verifikasi: " + markup(v.code, bold=True), small),
             _p(v.note, small)]
-    table = Table([[_qr(v.qr_payload, qr_mm * mm), text]],
+    if v.slot is not None:
+        qr_mm = max(qr_mm, QR_SIGNED_MM)
+    qr = _QrSlot(qr_mm * mm, v.slot) if v.slot is not None else _qr(v.qr_payload, qr_mm * mm)
+    table = Table([[qr, text]],
                   colWidths=[(qr_mm + 3) * mm, min(width - (qr_mm + 3) * mm, 95 * mm)],
                   hAlign="LEFT")
     table.setStyle(TableStyle([*NO_PADDING, ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))

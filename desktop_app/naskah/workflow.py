@@ -169,39 +169,56 @@ def _check_content(kind: str, content: dict) -> None:
 
 
 def approve(database: SqliteDatabase, data_dir: Path, doc_id: int, person_id: int, pin: str,
-            note: str = "", today: date | None = None, *, actor=None) -> None:
+            note: str = "", today: date | None = None, passphrase: str | None = None, *,
+            actor=None) -> None:
     """Paraf (or, for the last person on the route, sign) after checking the PIN: only the
     person whose turn it is, themself (`actor`, the logged-in person, must be that person),
-    with a role that may paraf or sign (office.permissions)."""
+    with a role that may paraf or sign (office.permissions). A person with a signing key
+    (issue 15) also gives their signing passphrase: the paraf carries their own signature,
+    and the final PDF is sealed with the signed QR and PDF signature."""
+    from desktop_app.signing import documents as signing
+    from desktop_app.signing.keys import unlock_person
+
     if actor is not None:
         require_self(actor, person_id, "memaraf atau menandatangani naskah ini")
     _doc, step = _turn(database, doc_id, person_id, pin)
     if step.action == "tanda_tangan":
         people.require_signer_pin(people.get_person(person_id), pin)
+    signer = unlock_person(person_id, passphrase, step.action)  # (key row, private) or None
     # IMMEDIATE: the letter number is taken inside; no other process may write meanwhile.
-    with database.atomic("IMMEDIATE"):
+    # (A signature then moves the signed audit chain head, once committed.)
+    with signing.chain_head_after(signer), database.atomic("IMMEDIATE"):
         doc, step = _still_turn(doc_id, person_id)  # a double click or another PC was faster
         route = _route(doc)
         version = _latest(doc)
-        m.Approval.create(document=doc, version=version, position=doc.route_position,
-                          person=person_id, action=step.action, decision="setuju",
-                          note=note.strip(), at=utc_now())
+        approval = m.Approval.create(document=doc, version=version,
+                                     position=doc.route_position, person=person_id,
+                                     action=step.action, decision="setuju",
+                                     note=note.strip(), at=utc_now())
+        signed = signing.sign_approval(approval, *signer, version.sha256) if signer else ""
         if step.action != "tanda_tangan":
             doc.route_position += 1
             doc.save()
-            audit.append(doc.run_id, person_id, "paraf", doc.title)
+            audit.append(doc.run_id, person_id, "paraf", doc.title + signed)
             return
         signed_on = today or date.today()
         number = _take_number(database, doc, person_id, signed_on)
         code = new_code()
-        pdf = _render(doc.kind, _content(doc), route, number, code, data_dir, signed_on)
+        slot = {} if signer else None
+        pdf = _render(doc.kind, _content(doc), route, number, code, data_dir, signed_on, slot)
+        if signer:
+            letter_date = (date.fromisoformat(_content(doc)["tanggal"])
+                           if _content(doc).get("tanggal") else signed_on)
+            pdf = signing.seal_final(pdf, slot, doc.kind, number, letter_date, doc.title, code,
+                                     *signer)
         final = _store_version(data_dir, doc, pdf, person_id, final=True, code=code)
         m.Approval.update(version=final).where((m.Approval.document == doc)
                                                & (m.Approval.version == version)).execute()
         doc.status = "final"
         doc.save()
         audit.append(doc.run_id, person_id, "tanda_tangan",
-                     f"{doc.title} {number} (kode {code}, SHA-256 {final.sha256[:16]}…)")
+                     f"{doc.title} {number} (kode {code}, SHA-256 {final.sha256[:16]}…)"
+                     + signed)
 
 
 def return_document(database: SqliteDatabase, doc_id: int, person_id: int, pin: str,
@@ -256,10 +273,10 @@ def _take_number(database, doc: m.Document, person_id: int, today: date) -> str:
 
 
 def _render(kind: str, content: dict, route: list[RouteStep], number: str, code: str | None,
-            data_dir: Path, signed_on: date | None = None) -> bytes:
+            data_dir: Path, signed_on: date | None = None, slot: dict | None = None) -> bytes:
     from desktop_app.naskah.compose import render_document
 
-    return render_document(kind, content, route[-1], number, code, data_dir, signed_on)
+    return render_document(kind, content, route[-1], number, code, data_dir, signed_on, slot)
 
 
 def _document(doc_id: int) -> m.Document:

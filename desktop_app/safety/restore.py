@@ -100,6 +100,9 @@ def restore(data_dir: Path, path: Path, database: SqliteDatabase | None = None,
     except OSError as exc:
         raise StorageError(os_error_message(exc, data_dir)) from exc
     upgraded = _upgrade(data_dir, database, safety)
+    from desktop_app.signing.chain_head import keep_beside
+
+    keep_beside(data_dir, manifest.chain_head, restored=True)  # the chain starts from here
     _audit_restore(data_dir, database, f"dari {path.name} ({manifest_label(summary)})"
                    + (f" oleh {who}" if who else ""))
     return RestoreResult(summary, safety, upgraded, damaged, warnings)

@@ -204,12 +204,13 @@ def delete_sop(database: SqliteDatabase, sop_id: int) -> bool:
 
 
 def approve_as(database: SqliteDatabase, sop_id: int, approver: Official, on: date,
-               person_id: int, pin: str) -> None:
+               person_id: int, pin: str, passphrase: str | None = None) -> None:
     """Sahkan from the window or the command line: only by the official themself, logged in
     with their own PIN. `approver` must be one of the office's officials (the profile), found
     by NIP, and that official is the logged-in pejabat (same NIP); what is recorded comes from
     the profile, never from what was typed. Nobody approves in another's name, admins
-    included."""
+    included. An official with a signing key also gives its passphrase: the sheet's QR then
+    carries their statement."""
     from desktop_app.common import audit
     from desktop_app.office import people
     from desktop_app.office.permissions import OP, require
@@ -227,8 +228,15 @@ def approve_as(database: SqliteDatabase, sop_id: int, approver: Official, on: da
                          f"{official.nama} ({official.jabatan}) sendiri, dengan PIN-nya sendiri; "
                          "tidak ada yang dapat mengesahkan atas nama orang lain.")
     people.require_signer_pin(person, pin)
+    from desktop_app.signing.keys import unlock_person
+
+    signer = unlock_person(person.id, passphrase)
     recorded = Official(official.jabatan, official.nama, official.pangkat_golongan, official.nip)
     with database.atomic():  # the approval and its audit entry together
         approve(database, sop_id, recorded, on)
+        if signer:
+            from desktop_app.sop.approval_signature import sign_revision
+
+            sign_revision(latest_revision(sop_id), get_sop(sop_id), signer)
         audit.append(None, person.id, "sahkan_sop",
                      f"SOP {sop_id} disahkan oleh {official.nama} ({official.jabatan})")

@@ -23,7 +23,10 @@ def sop_sheet_pdf(sop: Sop, paper: str | None = None, data_dir: Path | None = No
     paper = (paper or get_setting("paper")).upper()
     layout = layout_flowchart(sop, paper, text_width_mm)
     kop = office_kop(sop.identitas.instansi, data_dir)
-    return render_sop_sheet(sop, kop, paper, layout, approved)
+    from desktop_app.sop.approval_signature import statement_for
+
+    return render_sop_sheet(sop, kop, paper, layout, approved,
+                            statement_for(sop) if approved else None)
 
 
 def print_sop(sop_id: int, path: Path, paper: str | None = None,
