@@ -4,26 +4,12 @@ core's policy says (office.permissions); an admin finds them open."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.gui.login_dialog import LoginDialog
 from desktop_app.gui.main_window import MainWindow
+from tests.gui.test_import_review import log_in_when_asked
 from tests.permissions.conftest import PIN, dump, office  # noqa: F401 - the fixture
-
-
-def _log_in_when_asked(qtbot, person_id: int, pin: str) -> None:
-    def fill() -> None:
-        dialog = next((w for w in QApplication.topLevelWidgets()
-                       if isinstance(w, LoginDialog) and w.isVisible()), None)
-        if dialog is None:
-            QTimer.singleShot(20, fill)
-            return
-        dialog.people.setCurrentIndex(dialog.people.findData(person_id))
-        qtbot.keyClicks(dialog.pin, pin)
-        qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
-
-    QTimer.singleShot(0, fill)
 
 
 def _open_settings(qtbot, window) -> None:
@@ -46,7 +32,7 @@ def _start(qtbot, office, person_id):  # noqa: F811
     window = MainWindow(office.workspace)
     qtbot.addWidget(window)
     window.show()
-    _log_in_when_asked(qtbot, person_id, PIN)
+    log_in_when_asked(qtbot, person_id, PIN)  # through the real log-in dialog
     assert window.start_session()
     assert window.person.id == person_id
     _open_settings(qtbot, window)
