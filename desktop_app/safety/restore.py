@@ -94,6 +94,7 @@ def restore(data_dir: Path, path: Path, database: SqliteDatabase | None = None,
                                staged, path)
             summary = inspect_database(staged, path, manifest, data_dir)
             require_restorable(summary, other_office)
+            _require_chain_head(manifest, staged, path)
             safety, damaged = _back_up_current(data_dir, now)
             warnings = _place_files(path, manifest, data_dir, progress)
             _swap_database(data_dir, staged, database, damaged is not None)
@@ -136,6 +137,17 @@ def _audit_restore(data_dir: Path, database: SqliteDatabase | None, detail: str)
     finally:
         if database is None:
             db.close()
+
+
+def _require_chain_head(manifest: Manifest, staged: Path, path: Path) -> None:
+    """The audit chain in the backup still reaches the head the office key signed."""
+    from desktop_app.signing.chain_head import backup_head_problems
+
+    problems = backup_head_problems(manifest.chain_head, staged)
+    if problems:
+        raise InvalidInput(f"Jejak audit di dalam {path.name} tidak cocok dengan kepala rantai "
+                           f"yang ditandatangani kunci kantor: {problems[0]}. Cadangan ini "
+                           "diubah di luar Pandu SOP; data tidak berubah. Pilih cadangan lain.")
 
 
 def require_restorable(summary: BackupInspection, other_office: bool = False) -> None:

@@ -122,3 +122,26 @@ def head_problems(head: dict, where: str, anchor: keys.Anchor | None, rows) -> l
         return [f"{head['jumlah'] - len(upto)} catatan jejak audit sebelum nomor "
                 f"{head['nomor_terakhir']} hilang (menurut {where})"]
     return []
+
+
+def backup_head_problems(head: dict | None, database_file: Path) -> list[str]:
+    """A backup's head against the database inside it, when this PC keeps the certificate of
+    the office key that signed it (a restore refuses a backup whose chain was cut or
+    re-hashed after the head was signed)."""
+    if not head or not isinstance(head.get("kunci"), str):
+        return []
+    cert_path = keys.key_dir() / f"kantor-{head['kunci'][:16]}.crt"
+    if not cert_path.exists():
+        return []  # another PC: nothing to check against here
+    pem = cert_path.read_text("ascii")
+    anchor = keys.Anchor(pem, {}, "kunci kantor di komputer ini")
+    from urllib.request import pathname2url
+
+    con = sqlite3.connect(f"file:{pathname2url(str(database_file))}?mode=ro", uri=True)
+    try:
+        rows = con.execute("SELECT id, hash FROM audit_entry ORDER BY id").fetchall()
+    except sqlite3.Error:
+        return []
+    finally:
+        con.close()
+    return head_problems(head, "daftar isi cadangan", anchor, rows)

@@ -123,3 +123,33 @@ def test_tail_deleted_after_a_signature_is_found_without_a_backup(keyed):
     _sql(keyed, "DELETE FROM audit_entry WHERE id = (SELECT MAX(id) FROM audit_entry)")
     problems = _problems(keyed)
     assert any("dihapus" in p or "hilang" in p for p in problems), problems
+
+
+def test_crafted_backup_with_a_cut_chain_is_not_restored(keyed, tmp_path):
+    import hashlib
+
+    import pytest
+
+    from desktop_app.common.errors import InvalidInput
+
+    info, manifest = _backed_up(keyed)
+    crafted = tmp_path / "Pandu-SOP-cadangan-palsu.zip"
+    db_copy = tmp_path / "pandu.sqlite3"
+    with zipfile.ZipFile(info.path) as source:
+        db_copy.write_bytes(source.read("pandu.sqlite3"))
+        with sqlite3.connect(db_copy) as con:
+            con.execute("DELETE FROM audit_entry WHERE id IN (SELECT id FROM audit_entry "
+                        "ORDER BY id DESC LIMIT 2)")
+        data = db_copy.read_bytes()
+        manifest["members"]["pandu.sqlite3"] = {"sha256": hashlib.sha256(data).hexdigest(),
+                                                "size": len(data)}
+        with zipfile.ZipFile(crafted, "w") as out:
+            out.writestr("manifest.json", json.dumps(manifest))
+            out.writestr("pandu.sqlite3", data)
+            for name in source.namelist():
+                if name not in ("manifest.json", "pandu.sqlite3"):
+                    out.writestr(name, source.read(name))
+    o = keyed
+    with pytest.raises(InvalidInput, match="tidak cocok dengan kepala rantai"):
+        restore(o.workspace.data_dir, crafted, database=o.workspace.database)
+    assert _problems(o) == []  # nothing changed
