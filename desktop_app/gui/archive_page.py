@@ -151,11 +151,10 @@ class ArchivePage(QWidget):
         layout.addWidget(self.splitter, 1)
         self._show(None)
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
-        """Documents signed or sent elsewhere in the app appear when the area is shown."""
+    def refresh(self) -> None:
+        """Documents signed or sent elsewhere in the app (the change notification)."""
         self.reload_filters()
         self.run_search()
-        super().showEvent(event)
 
     # --- filters and results ----------------------------------------------------------------
     def reload_filters(self) -> None:

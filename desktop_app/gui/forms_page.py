@@ -254,8 +254,8 @@ class FormsPage(QWidget):
             self.run_box.addItem(run.title, run.id)
         self.run_box.setCurrentIndex(max(0, self.run_box.findData(keep)))
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
-        super().showEvent(event)
+    def bring_up_to_date(self) -> None:
+        """Runs and units as stored now (called by the window's change notification)."""
         self.reload_runs()
         self.refresh()
 

@@ -38,6 +38,7 @@ class LibraryPage(QWidget):
     open_requested = Signal(int)  # edit this SOP
     print_requested = Signal(int)
     message = Signal(str)
+    changed = Signal()  # an SOP was added, changed or removed here
 
     def __init__(self, workspace: Workspace, person_provider=None):
         super().__init__()
@@ -131,6 +132,7 @@ class LibraryPage(QWidget):
                                                          nama.strip()))
         if sop_id:
             self.refresh()
+            self.changed.emit()
             self.select_sop(sop_id)
             self.open_requested.emit(sop_id)
 
@@ -147,6 +149,7 @@ class LibraryPage(QWidget):
                            "SOP telah diduplikat.")
         if new_id:
             self.refresh()
+            self.changed.emit()
             self.select_sop(new_id)
 
     def delete_selected(self) -> None:
@@ -162,6 +165,7 @@ class LibraryPage(QWidget):
                                   f'SOP "{nama}" sudah dipakai proses, jadi diarsipkan '
                                   "(tidak tampil lagi di pustaka; riwayat prosesnya tetap ada).")
             self.refresh()
+            self.changed.emit()
 
     def import_sop(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Impor SOP", "", SOP_FILTER)
@@ -173,6 +177,7 @@ class LibraryPage(QWidget):
                            f"SOP dari {path.name} telah diimpor.")
         if sop_id:
             self.refresh()
+            self.changed.emit()
             self.select_sop(sop_id)
 
     def import_document(self) -> None:
@@ -203,6 +208,7 @@ class LibraryPage(QWidget):
 
     def _document_imported(self, sop_id: int) -> None:
         self.refresh()
+        self.changed.emit()
         self.select_sop(sop_id)
         self.message.emit("Dokumen diimpor sebagai draf SOP. Lengkapi dan sahkan di "
                           "penyunting (Ubah…).")

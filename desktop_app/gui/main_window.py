@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,6 +23,7 @@ from desktop_app.gui.about_dialog import AboutDialog
 from desktop_app.gui.archive_page import ArchivePage
 from desktop_app.gui.backup_actions import AutoBackup
 from desktop_app.gui.calendar_page import CalendarPage
+from desktop_app.gui.changes import Change, follow
 from desktop_app.gui.dashboard_page import DashboardPage
 from desktop_app.gui.document_window import DocumentWindow
 from desktop_app.gui.documents_page import DocumentsPage
@@ -54,6 +55,8 @@ from desktop_app.workspace import Workspace
 
 
 class MainWindow(QMainWindow):
+    changed = Signal(object)  # a Change, after every operation and on log-in / switch
+
     def __init__(self, workspace: Workspace, person: PersonInfo | None = None):
         super().__init__()
         self.workspace, self.person = workspace, person
@@ -75,7 +78,7 @@ class MainWindow(QMainWindow):
             lambda: MonitoringDialog.open_for(self, self.workspace))
         self.documents = DocumentsPage(workspace, lambda: self.person)
         self.documents.open_requested.connect(self.open_document)
-        self.documents.changed.connect(self.dashboard.refresh)
+        self.documents.changed.connect(lambda: self.notify("document"))
         self.document_windows: dict[int, DocumentWindow] = {}
         self.forms = FormsPage(workspace, lambda: self.person)
         self.documents_tabs = QTabWidget()
@@ -93,7 +96,9 @@ class MainWindow(QMainWindow):
         self.settings_tabs = QTabWidget()
         self.settings_tabs.addTab(self.settings_page, "Profil kantor")
         self.settings_tabs.addTab(self.people_page, "Pengguna")
-        self.settings_tabs.addTab(CalendarPage(workspace), "Hari kerja dan libur")
+        self.calendar_page = CalendarPage(workspace)
+        self.calendar_page.changed.connect(lambda: self.notify("calendar"))
+        self.settings_tabs.addTab(self.calendar_page, "Hari kerja dan libur")
         self.signoff_page = SignoffPage(workspace)
         self.settings_tabs.addTab(self.signoff_page, "Alur paraf")
         self.letter_page = LetterNumbersPage(workspace, lambda: self.person)
@@ -140,7 +145,22 @@ class MainWindow(QMainWindow):
         backup_row.addStretch(1)
         layout = self.settings_page.layout()
         layout.insertLayout(layout.count() - 1, backup_row)
+        self.people_page.people_changed.connect(lambda: self.notify("people"))
+        self.forms.changed.connect(lambda: self.notify("form"))
+        self.library.changed.connect(lambda: self.notify("sop"))
+        self.expedition.changed.connect(lambda: self.notify("expedition"))
+        self.followers = [follow(self.changed, page) for page in (
+            self.dashboard, self.library, self.runs, self.documents, self.expedition,
+            self.archive, self.settings_page, self.people_page, self.calendar_page,
+            self.letter_page)]
+        self.followers.append(follow(self.changed, self.forms, self.forms.bring_up_to_date))
+        self.followers.append(follow(self.changed, self.signoff_page, self.signoff_page.load,
+                                     {"people", "signoff", "restore"}))
         prefs.restore_window(self, "main", {})
+
+    def notify(self, *kinds: str) -> None:
+        """Tell every page and open window that the office changed."""
+        self.changed.emit(Change(frozenset(kinds)))
 
     def backup_to_folder(self) -> None:
         backup_actions.backup_to_folder(self, self.workspace.data_dir)
@@ -162,9 +182,6 @@ class MainWindow(QMainWindow):
 
     def _area_changed(self, row: int) -> None:
         self.pages.setCurrentIndex(row)
-        page = self.pages.currentWidget()
-        if page in (self.dashboard, self.expedition, self.archive):
-            page.refresh()
 
     def show_area(self, name: str) -> None:
         names = [self.nav.item(i).text() for i in range(self.nav.count())]
@@ -192,17 +209,14 @@ class MainWindow(QMainWindow):
                                  self.person.id if self.person else None)
         if person is not None:
             self.person = person
-            self._show_person()
             for window in list(self.run_windows.values()):
                 window.close()
-            for window in list(self.document_windows.values()):
-                window.refresh()
-            self.documents.refresh()
+            self._show_person()
 
     def _show_person(self) -> None:
         if self.person:
             prefs.set_last_person(self.person.id)
-        self.dashboard.refresh()
+        self.notify("person")
         self.who.setText(f"Masuk sebagai: {self.person.nama} ({self.person.role})  "
                          "[Ctrl+L ganti]" if self.person else "Belum masuk")
 
@@ -215,7 +229,7 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # noqa: BLE001 - shown to the user
             show_error(self, exc)
             return
-        self.settings_page.refresh()
+        self.notify("profile")
         self.statusBar().showMessage("Profil kantor disimpan.", 5000)
 
     def officials(self) -> list[Official]:
@@ -229,7 +243,7 @@ class MainWindow(QMainWindow):
             editor = SopEditor(self.workspace, sop_id, self.officials(), self,
                                lambda: self.person)
             editor.setWindowFlag(Qt.WindowType.Window)
-            editor.saved.connect(lambda _id: self.library.refresh())
+            editor.saved.connect(lambda _id: self.notify("sop"))
             self.editors[sop_id] = editor
         editor.show()
         editor.raise_()
@@ -270,7 +284,9 @@ class MainWindow(QMainWindow):
         if window is None or not window.isVisible():
             window = RunWindow(self.workspace, run_id, self.person, self)
             window.setWindowFlag(Qt.WindowType.Window)
-            window.changed.connect(self.refresh_runs)
+            window.changed.connect(lambda: self.notify("run"))
+            follow(self.changed, window, window.reload,
+                   {"run", "document", "form", "expedition", "people", "calendar"})
             window.make_document.connect(self.make_step_document)
             self.run_windows[run_id] = window
         window.show()
@@ -296,7 +312,8 @@ class MainWindow(QMainWindow):
         if window is None or not window.isVisible():
             window = DocumentWindow(self.workspace, doc_id, lambda: self.person, self)
             window.setWindowFlag(Qt.WindowType.Window)
-            window.changed.connect(self.documents.refresh)
+            window.changed.connect(lambda: self.notify("document"))
+            follow(self.changed, window, kinds={"document", "signoff", "people", "profile"})
             self.document_windows[doc_id] = window
         window.refresh()
         window.show()
@@ -304,8 +321,7 @@ class MainWindow(QMainWindow):
         return window
 
     def refresh_runs(self) -> None:
-        self.runs.refresh()
-        self.dashboard.refresh()
+        self.notify("run")
 
     # window ------------------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
