@@ -63,7 +63,8 @@ class MainWindow(QMainWindow):
         self.editors: dict[int, SopEditor] = {}
         self.run_windows: dict[int, RunWindow] = {}
         self.setWindowTitle("Pandu SOP")
-        self.resize(1100, 680)
+        prefs.install_screen_fit()
+        prefs.fit_size(self, 1100, 680)
         self.setAcceptDrops(True)
         self.library = LibraryPage(workspace)
         self.library.open_requested.connect(self.open_editor)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.common.atomic_write import write_atomically
 from desktop_app.common.paper import PAPER_NAMES, paper_size
+from desktop_app.gui import prefs
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.pdf_pages import PdfPages
 
@@ -43,7 +44,7 @@ class PrintPreviewDialog(QDialog):
                  paper: str, suggested_name: str):
         super().__init__(parent)
         self.setWindowTitle(f"Pratinjau cetak: {title}")
-        self.resize(980, 760)
+        prefs.fit_size(self, 980, 760)
         self._make_pdf = make_pdf
         self._suggested = suggested_name
         self.data = b""

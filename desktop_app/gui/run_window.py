@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.common.audit import entries
 from desktop_app.common.dates import waktu
+from desktop_app.gui import prefs
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.run_step_panel import RunStepPanel
 from desktop_app.office.people import PersonInfo, list_people
@@ -65,7 +66,7 @@ class RunWindow(QMainWindow):
         super().__init__(parent)
         self.workspace, self.run_id, self.person = workspace, run_id, person
         self.actor = engine.Actor(person.id, person.role)
-        self.resize(1200, 780)
+        prefs.fit_size(self, 1200, 780)
         self.summary = QLabel(wordWrap=True)
         self.progress = QProgressBar()
         self.steps = QListWidget()
@@ -100,6 +101,7 @@ class RunWindow(QMainWindow):
         splitter.addWidget(self.steps)
         splitter.addWidget(self.tabs)
         splitter.setSizes([420, 780])
+        self.splitter = splitter
         self.reassign_button = QPushButton("&Ganti petugas…")
         self.reassign_button.clicked.connect(self.reassign)
         self.reassign_button.setVisible(person.role == "admin")
@@ -112,7 +114,12 @@ class RunWindow(QMainWindow):
         layout.addWidget(self.progress)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
+        prefs.restore_window(self, "run", {"splitter": splitter})
         self.reload(select_active=True)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        prefs.save_window(self, "run", {"splitter": self.splitter})
+        super().closeEvent(event)
 
     def _connect_panel(self) -> None:
         db, data_dir = self.workspace.database, self.workspace.data_dir

@@ -60,7 +60,7 @@ class SopEditor(QMainWindow):
         super().__init__(parent)
         self.workspace, self.sop_id, self.officials = workspace, sop_id, officials
         self.person_provider = person_provider
-        self.resize(1280, 800)
+        prefs.fit_size(self, 1280, 800)
         self.stack = QUndoStack(self)
         self.stack.cleanChanged.connect(self._clean_changed)  # a method: gone with the window
         self.identity, self.lanes, self.steps = IdentityForm(), LanesPanel(), StepsPanel()
