@@ -37,3 +37,14 @@ def isolated_qsettings(tmp_path):
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
     yield
+
+
+@pytest.fixture(autouse=True)
+def unsaved_input_is_dropped_at_teardown(monkeypatch):
+    """Closing a window with typed input asks Simpan / Jangan simpan / Batal; a test that
+    does not answer itself (monkeypatch again) gets "Jangan simpan", so teardown never blocks
+    on a modal question."""
+    from desktop_app.gui import questions
+
+    monkeypatch.setattr(questions, "save_changes", lambda *a, **k: "buang")
+    monkeypatch.setattr(questions, "confirm", lambda *a, **k: True)
