@@ -288,20 +288,24 @@ class MainWindow(QMainWindow):
             window.changed.connect(lambda: self.notify("run"))
             follow(self.changed, window, window.reload,
                    {"run", "document", "form", "expedition", "people", "calendar"})
-            window.make_document.connect(self.make_step_document)
+            window.make_document.connect(
+                lambda *args, w=window: self.make_step_document(*args, source=w))
             self.run_windows[run_id] = window
         window.show()
         window.raise_()
         return window
 
-    def make_step_document(self, run_step_id: int, kind: str, title: str, content) -> None:
+    def make_step_document(self, run_step_id: int, kind: str, title: str, content,
+                           source: QWidget | None = None) -> None:
         if kind == "ekspedisi":
             self.show_area("Ekspedisi")
+            self.bring_to_front(source)
             self.expedition.add_delivery(run_step_id=run_step_id)
             return
         if kind.startswith("form_"):
             self.show_area("Dokumen")
             self.documents_tabs.setCurrentWidget(self.forms)
+            self.bring_to_front(source)
             self.forms.prepare(kind.removeprefix("form_"), content["year"], content["run_id"])
             return
         doc_id = self.documents.create(kind, title, content, run_step_id)
@@ -320,6 +324,16 @@ class MainWindow(QMainWindow):
         window.show()
         window.raise_()
         return window
+
+    def bring_to_front(self, source: QWidget | None = None) -> None:
+        """The area a run step opened comes in front of the run window (which stays open
+        behind it: a window manager keeps an owned window above its owner otherwise)."""
+        if self.isMinimized():
+            self.showNormal()
+        if source is not None:
+            source.lower()
+        self.raise_()
+        self.activateWindow()
 
     def refresh_runs(self) -> None:
         self.notify("run")

@@ -34,6 +34,7 @@ from desktop_app.gui.run_step_panel import RunStepPanel
 from desktop_app.office.people import PersonInfo, list_people
 from desktop_app.runs import engine, reports
 from desktop_app.runs.views import STATE_LABELS, RunView, run_view
+from desktop_app.runs.walk import return_notes
 from desktop_app.workspace import Workspace
 
 
@@ -197,7 +198,7 @@ class RunWindow(QMainWindow):
     def _show_selected(self, row: int) -> None:
         if 0 <= row < len(self.view.steps):
             self.panel.show_step(self.view.steps[row], self.person,
-                                 self.view.status != "selesai")
+                                 self.view.status != "selesai", return_notes(self.view))
 
     def reassign(self) -> None:
         """An admin gives a pelaksana of this run to another person."""
