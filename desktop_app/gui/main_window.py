@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.gui import backup_actions, prefs
+from desktop_app.gui import backup_actions, prefs, questions
 from desktop_app.gui.about_dialog import AboutDialog
 from desktop_app.gui.archive_page import ArchivePage
 from desktop_app.gui.backup_actions import AutoBackup
@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.library.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.dashboard = DashboardPage(lambda: self.person)
         self.dashboard.open_requested.connect(self.open_run)
+        self.dashboard.first_step_requested.connect(self.do_first_step)
         self.runs = RunsPage()
         self.runs.start_requested.connect(self.start_run)
         self.runs.open_requested.connect(self.open_run)
@@ -190,22 +191,59 @@ class MainWindow(QMainWindow):
 
     # session -----------------------------------------------------------------------------
     def start_session(self) -> bool:
-        """First start: office profile, then the first admin; then who is working."""
-        self.maybe_run_setup()
-        if not people.has_admin():
-            FirstAdminDialog.ask(self, self.workspace.database,
-                                 profile.load_profile().officials)
-        if not people.list_people():
-            return True  # nobody to log in as yet: the window works without runs
+        """First start: office profile, then the first admin; then who is working.
+
+        Set-up can always be resumed: cancelling the wizard or the first admin goes back to
+        the start of set-up (or quits, when the person says so), never to a dead end; the
+        next start of the app resumes where it stopped."""
+        if not self.run_setup():
+            return False
+        if self.person is not None:
+            return True  # the first admin just made is the one working
         self.person = LoginDialog.ask(self, self.workspace.database, prefs.last_person())
         self._show_person()
         return self.person is not None
+
+    def run_setup(self) -> bool:
+        """The profile wizard and the first admin until both are done; False to quit."""
+        while True:
+            self.maybe_run_setup()
+            if people.has_admin():
+                return True
+            admin = FirstAdminDialog.ask(self, self.workspace.database,
+                                         profile.load_profile().officials)
+            if admin is not None:
+                self.person = admin
+                self._show_person()
+                return True
+            if questions.confirm(
+                    self, "Pandu SOP", "Penyiapan kantor belum selesai: belum ada admin. "
+                    "Tanpa admin, belum ada yang dapat masuk.\n\nKembali ke penyiapan, atau "
+                    "keluar dan lanjutkan saat Pandu SOP dibuka lagi?",
+                    yes="&Keluar", no="&Kembali ke penyiapan"):
+                return False
+
+    def do_first_step(self, key: str) -> None:
+        """A link of the Beranda's first steps."""
+        if key == "profil":
+            self.edit_profile()
+        elif key == "pengguna":
+            self.show_area("Pengaturan")
+            self.settings_tabs.setCurrentWidget(self.people_page)
+            if self.person is None:
+                self.switch_person()
+        elif key == "sop":
+            self.show_area("SOP")
 
     def maybe_run_setup(self) -> None:
         if not profile.is_configured():
             self.edit_profile()
 
     def switch_person(self) -> None:
+        if not people.has_admin() and not self.run_setup():
+            return  # set-up not finished: resumed here, nobody to switch to yet
+        if self.person is not None and not people.list_people():
+            return
         person = LoginDialog.ask(self, self.workspace.database,
                                  self.person.id if self.person else None)
         if person is not None:

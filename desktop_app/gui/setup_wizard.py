@@ -453,10 +453,11 @@ class SetupWizard(QWizard):
         for page in (self.kop_page, self.officials_page, self.units_page, self.paper_page):
             self.addPage(page)
         self.resize(860, 580)
+        self._start = self.profile()  # what "nothing typed" looks like
 
     def reject(self) -> None:
         """Batal or Escape asks before what was typed is dropped."""
-        if self.profile() != normalized(self._initial) and not questions.confirm(
+        if self.profile() != self._start and not questions.confirm(
                 self, "Profil kantor", "Isian profil kantor belum disimpan. Tutup dan buang "
                 "isian ini?", yes="&Buang isian", no="&Lanjutkan mengisi"):
             return
