@@ -51,7 +51,7 @@ VERSION_COLUMNS = (("Versi", lambda v: str(v.number)),
                    ("Dibuat", lambda v: waktu(v.created_at)),
                    ("Jenis", lambda v: "final (disahkan)" if v.final else "konsep"),
                    ("Kode verifikasi", lambda v: v.verification_code or "-"),
-                   ("SHA-256", lambda v: v.sha256[:16] + "…"))
+                   ("Sidik berkas", lambda v: v.sha256[:16] + "…"))
 APPROVAL_COLUMNS = (("Waktu", lambda a: waktu(a.at)),
                     ("Oleh", lambda a: a.person),
                     ("Tindakan", lambda a: ACTIONS.get(a.action, a.action)),
