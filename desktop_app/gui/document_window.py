@@ -248,7 +248,8 @@ class DocumentWindow(QMainWindow):
                 ("Nomor", number), ("Versi", str(s.versions))]
         if d.verification_code:
             rows.append(("Kode verifikasi", f"<b>{escape(d.verification_code)}</b>"))
-        rows.append(("Sidik berkas", f"<span style='font-family:monospace'>{d.sha256[:32]}…</span>"))
+        rows.append(("Sidik berkas",
+                     f"<span style='font-family:monospace'>{d.sha256[:32]}…</span>"))
         table = "".join(f"<tr><td style='color:#555;padding-right:10px'>{k}</td><td>{v}</td>"
                         "</tr>" for k, v in rows)
         return f"<h3>{escape(s.title)}</h3><table>{table}</table>"
