@@ -64,6 +64,11 @@ def run_gui(data_dir: Path) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Pandu SOP")
     app.setOrganizationName("PanduSOP")
+    from desktop_app.gui.i18n import install_translations
+    from desktop_app.gui.prefs import install_screen_fit
+
+    install_translations()  # before the first dialog (the startup check, the wizard)
+    install_screen_fit()
     from desktop_app.gui.about_dialog import app_icon
 
     app.setWindowIcon(app_icon())

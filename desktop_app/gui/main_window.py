@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.gui import backup_actions, prefs, questions
+from desktop_app.gui import backup_actions, i18n, prefs, questions
 from desktop_app.gui.about_dialog import AboutDialog
 from desktop_app.gui.archive_page import ArchivePage
 from desktop_app.gui.backup_actions import AutoBackup
@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.run_windows: dict[int, RunWindow] = {}
         self.setWindowTitle("Pandu SOP")
         prefs.install_screen_fit()
+        i18n.install_translations()
         prefs.fit_size(self, 1100, 680)
         self.setAcceptDrops(True)
         self.library = LibraryPage(workspace)
@@ -200,6 +201,8 @@ class MainWindow(QMainWindow):
             return False
         if self.person is not None:
             return True  # the first admin just made is the one working
+        if not people.list_people():
+            return True  # nobody to log in as: the window works without runs
         self.person = LoginDialog.ask(self, self.workspace.database, prefs.last_person())
         self._show_person()
         return self.person is not None
