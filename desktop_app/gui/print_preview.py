@@ -111,6 +111,8 @@ class PrintPreviewDialog(QDialog):
             show_error(self, OSError(f"Berkas {target} tidak dapat disimpan: {exc.strerror}."))
             return
         self.saved_to = target
+        self.count.setText(f"{len(self.pages or ())} halaman — tersimpan di {target}")
+        self.count.setToolTip(str(target))
 
     def print_pages(self) -> None:
         self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # keep it alive
