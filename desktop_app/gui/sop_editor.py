@@ -244,7 +244,11 @@ class SopEditor(QMainWindow):
             return
         if not self.save():
             return
-        initial = Approval(self.sop.identitas.disahkan_oleh or (
+        mine = next((o for o in self.officials  # the office's official who is logged in
+                     if (o.nip and o.nip == person.nip)
+                     or " ".join(o.nama.lower().split()) == " ".join(person.nama.lower().split())),
+                    None)
+        initial = Approval(mine or self.sop.identitas.disahkan_oleh or (
             self.officials[0] if self.officials else Official()), date.today())
         choice = ApproveDialog.ask(self, self.officials, initial)
         if choice is None:
