@@ -166,7 +166,9 @@ class RunStepPanel(QWidget):
 
     def _fill_checks(self, step: StepView, allowed: bool) -> None:
         while self.check_grid.count():
-            self.check_grid.takeAt(0).widget().deleteLater()
+            old = self.check_grid.takeAt(0).widget()
+            old.hide()  # out of the layout: never drawn at a stale place until it is gone
+            old.deleteLater()
         now = step.current
         if not now.checks:
             self.check_grid.addWidget(QLabel("Tidak ada butir kelengkapan."), 0, 0)

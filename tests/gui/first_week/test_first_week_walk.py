@@ -9,17 +9,20 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QDialogButtonBox,
     QInputDialog,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QWizard,
 )
 
 from desktop_app import cli
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.office.people import list_people
+from desktop_app.runs.views import run_view
 from desktop_app.sop import library
 
 from .conftest import LAPTOP, assert_fits, click_nav
@@ -130,6 +133,72 @@ def type_text(text: str):
     return answer
 
 
+def start_run(walk: Walk):
+    def answer(dialog) -> None:
+        walk.look(dialog, "mulai-proses")
+        assert "diisi otomatis" in dialog.marks["camat"].text()
+        assert dialog.lane_combos["camat"].currentText().startswith("WAHYU")
+        assert dialog.lane_combos["sekcam"].currentText().startswith("SRI")
+        combo = dialog.lane_combos["kasubag_umum"]
+        if combo.currentData() is None:  # no Kasubag Umum in this office: Budi does it
+            combo.setCurrentIndex(next(i for i in range(combo.count())
+                                       if combo.itemText(i).startswith("BUDI")))
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    return answer
+
+
+def return_with(note: str):
+    def answer(dialog: QInputDialog) -> None:
+        dialog.findChild(QPlainTextEdit).setPlainText(note)
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    return answer
+
+
+def walk_a_run(walk: Walk, window: MainWindow, on_next_dialog) -> int:
+    click_nav(window, "Proses")
+    on_next_dialog(start_run(walk))
+    window.runs.buttons["start"].click()
+    run_id = next(iter(window.run_windows))
+    pins = {nama: pin for nama, _j, _r, pin, _n in USERS}
+    names = {p.id: p.nama for p in list_people()}
+    returned, looked = False, False
+    while run_view(run_id).status != "selesai":
+        step = run_view(run_id).active_step
+        nama = names[step.person_ids[0]]
+        if window.person.nama != nama:
+            on_next_dialog(log_in(walk, nama, pins[nama]))
+            switch(window)
+        click_nav(window, "Proses")
+        window.runs.table.selectRow(0)
+        window.runs.buttons["open"].click()
+        run_window = window.run_windows[run_id]
+        walk.qtbot.addWidget(run_window)
+        panel = run_window.panel
+        assert panel.step.number == step.number
+        if not looked:
+            walk.look(run_window, "proses-langkah")
+            looked = True
+        for box in panel.checklist.findChildren(QCheckBox):
+            if not box.isChecked():
+                box.click()
+                panel = run_window.panel
+        if step.simbol == "keputusan" and not returned:
+            on_next_dialog(return_with("Tahun anggaran pada lampiran salah ketik"))
+            panel.no_button.click()
+            returned = True
+            redo = run_window.panel
+            assert redo.step.number == step.jika_tidak
+            assert "Tahun anggaran pada lampiran salah ketik" in redo.returned.text()
+            assert nama in redo.returned.text()
+            walk.look(run_window, "proses-dikembalikan")
+            continue
+        button = panel.yes_button if step.simbol == "keputusan" else panel.done_button
+        assert button.isEnabled(), panel.why.text()
+        button.click()
+    assert returned and run_view(run_id).returns == 1
+    return run_id
+
+
 def test_first_week(qtbot, qapp, tmp_path, monkeypatch, on_next_dialog):
     monkeypatch.setenv("PANDU_HOME", str(tmp_path / "data"))
     walk = Walk(qtbot, tmp_path)
@@ -169,7 +238,7 @@ def test_first_week(qtbot, qapp, tmp_path, monkeypatch, on_next_dialog):
 
         # the staff member makes the RKT SOP from the kecamatan template
         click_nav(window, "SOP")
-        on_next_dialog(choose_item("Rencana Kinerja Tahunan"))
+        on_next_dialog(choose_item("Penyusunan Rencana Kinerja Tahunan — kantor sendiri"))
         on_next_dialog(type_text("Penyusunan RKT Kecamatan Ngargoyoso"))
         window.library.buttons["new"].click()
         editor = next(iter(window.editors.values()))
@@ -202,6 +271,10 @@ def test_first_week(qtbot, qapp, tmp_path, monkeypatch, on_next_dialog):
         walk.look(window, "sop-disahkan")
         walked.append("approved")
 
+        # a run of it, with one return by the decision step
+        walk_a_run(walk, window, on_next_dialog)
+        walked.append("run")
+
         # Beranda: the three first things are done, the hint is gone
         click_nav(window, "Beranda")
         assert not window.dashboard.first_steps.isVisible()
@@ -211,5 +284,5 @@ def test_first_week(qtbot, qapp, tmp_path, monkeypatch, on_next_dialog):
     monkeypatch.setattr(QApplication, "exec", the_week)
     assert cli.main([]) == 0
     assert warnings == []
-    assert walked == ["users", "log-ins", "sop", "approved"]
+    assert walked == ["users", "log-ins", "sop", "approved", "run"]
     assert len(list((tmp_path / "screens").glob("*.png"))) >= 8
