@@ -286,6 +286,10 @@ class MainWindow(QMainWindow):
                                lambda: self.person)
             editor.setWindowFlag(Qt.WindowType.Window)
             editor.saved.connect(lambda _id: self.notify("sop"))
+            # the officials it offers for approval follow the profile; the SOP being edited
+            # stays as typed (it is saved or discarded by the person)
+            follow(self.changed, editor,
+                   lambda e=editor: setattr(e, "officials", self.officials()), {"profile"})
             self.editors[sop_id] = editor
         editor.show()
         editor.raise_()
