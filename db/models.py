@@ -465,6 +465,21 @@ class PlanRow(BaseModel):
     pagu_maju = IntegerField(null=True)
 
 
+class ExportedFile(BaseModel):
+    """A copy of a file the office made and saved out of the app (a merged plan, a run's audit
+    trail), kept under the data folder by hash so the archive finds it again."""
+
+    kind = CharField()  # rencana_gabungan | jejak_audit
+    title = TextField()
+    year = IntegerField()
+    run = ForeignKeyField(Run, null=True, on_delete="SET NULL", backref="+")
+    file_name = TextField()  # as saved (shown, never a path)
+    sha256 = CharField()
+    stored_path = TextField()
+    created_at = DateTimeField(default=utc_now)
+    created_by = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="+")
+
+
 ALL_MODELS = [
     Sop,
     SopRevision,
@@ -498,4 +513,5 @@ ALL_MODELS = [
     PlanSubmission,
     PlanRow,
     SopSource,
+    ExportedFile,
 ]

@@ -21,13 +21,15 @@ from desktop_app.expedition.views import STATES, DeliveryView, deliveries_for
 from desktop_app.office.signoff import KINDS
 
 KIND_LABELS = {**KINDS, "lainnya": "Surat lainnya", "berkas": "Berkas lampiran",
-               "sumber_sop": "Dokumen asal SOP", "rencana_unit": "Formulir rencana unit"}
+               "sumber_sop": "Dokumen asal SOP", "rencana_unit": "Formulir rencana unit",
+               "rencana_gabungan": "Rencana gabungan", "jejak_audit": "Jejak audit proses"}
 STATUS_LABELS = {"menunggu": "Menunggu paraf/tanda tangan", "dikembalikan": "Dikembalikan",
                  "final": "Disahkan", "aktif": "Nomor diambil", "batal": "Nomor batal"}
 STATUS_FILTERS = {**STATUS_LABELS, **STATES}  # document states, then expedition states
 SOURCE_LABELS = {"naskah": "Naskah dinas", "berkas": "Berkas lampiran",
                  "surat": "Nomor surat (tanpa naskah)", "sumber_sop": "Dokumen asal SOP",
-                 "rencana_unit": "Buku kerja kiriman unit"}
+                 "rencana_unit": "Buku kerja kiriman unit",
+                 "keluaran": "Salinan berkas yang disimpan dari aplikasi"}
 DEFAULT_LIMIT = 500
 MAX_NOTE = 1000
 _TOKEN = re.compile(r"[^\W_]+")

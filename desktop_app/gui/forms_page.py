@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.archive.exports import keep_copy
 from desktop_app.common.clock import to_local
 from desktop_app.common.dates import waktu
 from desktop_app.forms.exporting import ExportedForm, export_forms, write_file
@@ -411,7 +412,12 @@ class FormsPage(QWidget):
         self.last_dir = str(target.parent)
         try:
             with _busy_cursor():
-                write_file(target, merged_workbook(plan))
+                data = merged_workbook(plan)
+                write_file(target, data)
+                person = self.person_provider()
+                keep_copy(self.workspace.database, self.workspace.data_dir, "rencana_gabungan",
+                          f"{code} {plan.year} gabungan", plan.year, target.name, data,
+                          self.run_id(), person.id if person else None)
         except Exception as exc:  # noqa: BLE001 - shown to the user
             show_error(self, exc)
             return None

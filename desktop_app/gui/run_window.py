@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.archive.exports import keep_copy
 from desktop_app.common.audit import entries
 from desktop_app.common.dates import waktu
 from desktop_app.gui import prefs
@@ -230,11 +231,15 @@ class RunWindow(QMainWindow):
             return
         target = Path(path if path.endswith(suffix) else path + suffix)
         try:
-            target.write_bytes(make())
+            data = make()
+            target.write_bytes(data)
+            keep_copy(self.workspace.database, self.workspace.data_dir, "jejak_audit",
+                      f"Jejak audit {self.view.title}", self.view.year, target.name, data,
+                      self.run_id, self.person.id)
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
             return
-        self.statusBar().showMessage(f"Disimpan ke {target}.", 5000)
+        self.statusBar().showMessage(f"Disimpan ke {target}; salinannya ada di Arsip.", 5000)
 
     def export_pdf(self) -> None:
         self._export("Ekspor jejak audit (PDF)", ".pdf",

@@ -99,3 +99,23 @@ def test_formulir_rkt_brings_the_forms_area_to_the_front(qtbot, office,  # noqa:
     run_window.panel.document_button.click()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     assert window.pages.currentWidget() in (window.documents_tabs, window.expedition)
+
+
+def test_an_audit_export_is_kept_in_the_arsip(qtbot, office, monkeypatch, tmp_path):  # noqa: F811
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop_app.archive.search import ArchiveQuery, search
+
+    db = office.workspace.database
+    run_id = engine.start_run(db, office.sop_id, "RKT", 2027, date.today(),
+                              office.assignments, office.admin)
+    window = MainWindow(office.workspace, get_person(office.admin.id))
+    qtbot.addWidget(window)
+    run_window = window.open_run(run_id)
+    qtbot.addWidget(run_window)
+    out = tmp_path / "jejak.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    run_window.export_xlsx()
+    assert out.exists() and "Arsip" in run_window.statusBar().currentMessage()
+    kept = [e for e in search(db, ArchiveQuery("jejak audit")).entries if e.source == "keluaran"]
+    assert len(kept) == 1 and kept[0].run_id == run_id
