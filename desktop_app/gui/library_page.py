@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.gui import questions
-from desktop_app.gui.errors import show_error
 from desktop_app.gui.sop_table import SopTableModel
+from desktop_app.gui.tasks import run_op
 from desktop_app.sop import library
 from desktop_app.sop.sopfile import FILE_SUFFIX
 from desktop_app.workspace import Workspace
@@ -107,14 +107,7 @@ class LibraryPage(QWidget):
                 return
 
     def _run(self, action, done: str = "") -> object:
-        try:
-            result = action()
-        except Exception as exc:  # noqa: BLE001 - shown to the user
-            show_error(self, exc)
-            return None
-        if done:
-            self.message.emit(done)
-        return result
+        return run_op(self, action, done=lambda _result: done and self.message.emit(done))
 
     def new_from_template(self) -> None:
         templates = [s for s in library.list_sops() if s.is_template]

@@ -32,6 +32,7 @@ from desktop_app.common.dates import waktu
 from desktop_app.gui import prefs
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.run_step_panel import RunStepPanel
+from desktop_app.gui.tasks import run_op
 from desktop_app.office.people import PersonInfo, list_people
 from desktop_app.runs import engine, reports
 from desktop_app.runs.views import STATE_LABELS, RunView, run_view
@@ -146,10 +147,7 @@ class RunWindow(QMainWindow):
         self.make_document.emit(run_step_id, kind, title, content)
 
     def _do(self, action, *args, select_active: bool = False) -> None:
-        try:
-            action(*args)
-        except Exception as exc:  # noqa: BLE001 - shown to the user; nothing changed
-            show_error(self, exc)
+        run_op(self, lambda: action(*args))  # an error is shown; the view is read again
         self.reload(select_active=select_active)
         self.changed.emit()
 
