@@ -8,13 +8,16 @@ STAMP  := $(VENV)/.installed
 
 # Debian libraries Qt needs to run headless (QT_QPA_PLATFORM=offscreen).
 QT_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0
+# The window's libraries on a Debian desktop (Qt's xcb platform plugin); `make run` installs them.
+WINDOW_DEBS := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
+	libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 libxcb-randr0 $(QT_DEBS)
 # For looking at PDFs as pictures (pdftoppm) and checking them (pdftotext); LibreOffice opens
 # the generated workbooks as a real office suite would.
 PDF_DEBS := poppler-utils libreoffice-calc-nogui
 
-.PHONY: run test lint bench dist lock system-deps clean
+.PHONY: run test lint bench dist lock system-deps window-deps clean
 
-run: $(STAMP)
+run: $(STAMP) window-deps
 	$(BIN)/pandu
 
 test: $(STAMP) system-deps
@@ -56,7 +59,13 @@ dist: $(DIST_STAMP) system-deps
 
 # Installs the Debian packages that are missing, when this machine can (root or sudo).
 system-deps:
-	@missing=""; for p in $(QT_DEBS) $(PDF_DEBS); do \
+	@$(MAKE) --no-print-directory install-debs DEBS="$(QT_DEBS) $(PDF_DEBS)"
+
+window-deps:
+	@$(MAKE) --no-print-directory install-debs DEBS="$(WINDOW_DEBS)"
+
+install-debs:
+	@missing=""; for p in $(DEBS); do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if ! command -v apt-get >/dev/null 2>&1; then \

@@ -508,6 +508,19 @@ class SopApprovalSignature(BaseModel):
     key = ForeignKeyField(SigningKey, on_delete="RESTRICT", backref="+")
     sha256 = CharField(index=True)  # of the revision's pandu-sop/1 content
     statement = TextField()
+class ExportedFile(BaseModel):
+    """A copy of a file the office made and saved out of the app (a merged plan, a run's audit
+    trail), kept under the data folder by hash so the archive finds it again."""
+
+    kind = CharField()  # rencana_gabungan | jejak_audit
+    title = TextField()
+    year = IntegerField()
+    run = ForeignKeyField(Run, null=True, on_delete="SET NULL", backref="+")
+    file_name = TextField()  # as saved (shown, never a path)
+    sha256 = CharField()
+    stored_path = TextField()
+    created_at = DateTimeField(default=utc_now)
+    created_by = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="+")
 
 
 ALL_MODELS = [
@@ -547,4 +560,5 @@ ALL_MODELS = [
     KeyRevocation,
     ApprovalSignature,
     SopApprovalSignature,
+    ExportedFile,
 ]

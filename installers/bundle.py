@@ -29,6 +29,7 @@ DATA = (
     ("resources/fonts/LICENSE-*.txt", "resources/fonts"),
     ("resources/fonts/README.md", "resources/fonts"),
     ("resources/icons/pandu-sop.*", "resources/icons"),
+    ("resources/i18n/*.qm", "resources/i18n"),  # Indonesian for Qt's own strings
     ("db/migrations/[0-9]*.py", "db/migrations"),
     ("pyproject.toml", "."),  # the one home of the version (desktop_app/_version.py)
 )

@@ -15,7 +15,12 @@ from db import models as m
 from desktop_app.common.clock import to_local, utc_now
 from desktop_app.expedition.views import default_tujuan, expedition_states
 
-SOURCES = ("naskah", "berkas", "surat", "sumber_sop")
+SOURCES = ("naskah", "berkas", "surat", "sumber_sop", "rencana_unit", "keluaran")
+# Sources without triggers of their own: rows not in the archive yet are queued at each refresh
+# (one indexed query); a unit's workbook is never changed once imported.
+_UNTRACKED = ("INSERT OR IGNORE INTO archive_dirty SELECT 'rencana_unit', p.id "
+              "FROM plan_submission p LEFT JOIN archive_item a ON a.source = 'rencana_unit' "
+              "AND a.source_id = p.id WHERE a.id IS NULL",)
 OUTGOING = ("surat_dinas", "surat_pengantar")  # signed and never sent: "belum dikirim"
 CHUNK = 500
 _DERIVED = ("kind", "nomor", "perihal", "tujuan", "notes", "status", "expedition", "year",
@@ -25,7 +30,9 @@ TRIGGERS = ("archive_item_ai", "archive_item_ad", "archive_item_au")
 
 def refresh(database: SqliteDatabase) -> int:
     """Rebuild the archive rows whose sources changed; returns how many were looked at.
-    Costs one tiny query when nothing changed, so searches call it every time."""
+    Costs two tiny queries when nothing changed, so searches call it every time."""
+    for sql in _UNTRACKED:
+        database.execute_sql(sql)
     if database.execute_sql("SELECT 1 FROM archive_dirty LIMIT 1").fetchone() is None:
         return 0
     with database.atomic("IMMEDIATE"):  # no other writer queues anything meanwhile
@@ -50,6 +57,10 @@ def rebuild(database: SqliteDatabase) -> int:
                     "INSERT OR IGNORE INTO archive_dirty SELECT 'surat', id FROM outgoing_letter",
                     "INSERT OR IGNORE INTO archive_dirty SELECT 'berkas', id FROM attachment",
                     "INSERT OR IGNORE INTO archive_dirty SELECT 'sumber_sop', id FROM sop_source",
+                    "INSERT OR IGNORE INTO archive_dirty SELECT 'rencana_unit', id "
+                    "FROM plan_submission",
+                    "INSERT OR IGNORE INTO archive_dirty SELECT 'keluaran', id "
+                    "FROM exported_file",
                     "INSERT OR IGNORE INTO archive_dirty SELECT source, source_id "
                     "FROM archive_item"):
             database.execute_sql(sql)
@@ -65,7 +76,8 @@ def missing_triggers(database: SqliteDatabase) -> list[str]:
     from importlib import import_module
 
     marks = import_module("db.migrations.0011_expedition_archive").MARKS
-    wanted = [*TRIGGERS, *(f"archive_mark_{name}" for name, _event, _body in marks)]
+    wanted = [*TRIGGERS, *(f"archive_mark_{name}" for name, _event, _body in marks),
+              "archive_mark_exported_file_ai", "archive_mark_exported_file_ad"]
     present = {name for (name,) in database.execute_sql(
         "SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall()}
     return [name for name in wanted if name not in present]
@@ -210,4 +222,35 @@ def _sumber_sop(ids: list[int], runs) -> list[dict]:
     return rows
 
 
-_BUILDERS = {"naskah": _naskah, "berkas": _berkas, "surat": _surat, "sumber_sop": _sumber_sop}
+def _rencana_unit(ids: list[int], runs) -> list[dict]:
+    """The workbooks units sent back (RKT, EKT, Renja), each import as received."""
+    rows = []
+    for sub in m.PlanSubmission.select().where(m.PlanSubmission.id.in_(ids)):
+        day = to_local(sub.imported_at).date()
+        form = sub.kind.upper()
+        rows.append(_row(
+            "rencana_unit", sub.id, sub.run_id, runs, day, kind="rencana_unit",
+            perihal=f"Formulir {form} {sub.year} — {sub.unit_nama} (kiriman ke-{sub.number})",
+            tujuan="", notes=_text(sub.source_name, f"{form} {sub.year}", sub.unit_nama,
+                                   "rencana unit kerja buku kerja"),
+            stored_path=sub.stored_path, sha256=sub.sha256))
+    return rows
+
+
+def _keluaran(ids: list[int], runs) -> list[dict]:
+    """Copies of files saved out of the app: merged plans, audit trails (migration 0014)."""
+    from desktop_app.archive.exports import KINDS
+
+    rows = []
+    for f in m.ExportedFile.select().where(m.ExportedFile.id.in_(ids)):
+        day = to_local(f.created_at).date()
+        rows.append(_row(
+            "keluaran", f.id, f.run_id, runs, day, kind=f.kind, perihal=f.title, tujuan="",
+            notes=_text(f.file_name, KINDS.get(f.kind, ""), str(f.year),
+                        runs.get(f.run_id, (None, ""))[1]),
+            stored_path=f.stored_path, sha256=f.sha256))
+    return rows
+
+
+_BUILDERS = {"naskah": _naskah, "berkas": _berkas, "surat": _surat, "sumber_sop": _sumber_sop,
+             "rencana_unit": _rencana_unit, "keluaran": _keluaran}

@@ -21,12 +21,15 @@ from desktop_app.expedition.views import STATES, DeliveryView, deliveries_for
 from desktop_app.office.signoff import KINDS
 
 KIND_LABELS = {**KINDS, "lainnya": "Surat lainnya", "berkas": "Berkas lampiran",
-               "sumber_sop": "Dokumen asal SOP"}
+               "sumber_sop": "Dokumen asal SOP", "rencana_unit": "Formulir rencana unit",
+               "rencana_gabungan": "Rencana gabungan", "jejak_audit": "Jejak audit proses"}
 STATUS_LABELS = {"menunggu": "Menunggu paraf/tanda tangan", "dikembalikan": "Dikembalikan",
                  "final": "Disahkan", "aktif": "Nomor diambil", "batal": "Nomor batal"}
 STATUS_FILTERS = {**STATUS_LABELS, **STATES}  # document states, then expedition states
 SOURCE_LABELS = {"naskah": "Naskah dinas", "berkas": "Berkas lampiran",
-                 "surat": "Nomor surat (tanpa naskah)", "sumber_sop": "Dokumen asal SOP"}
+                 "surat": "Nomor surat (tanpa naskah)", "sumber_sop": "Dokumen asal SOP",
+                 "rencana_unit": "Buku kerja kiriman unit",
+                 "keluaran": "Salinan berkas yang disimpan dari aplikasi"}
 DEFAULT_LIMIT = 500
 MAX_NOTE = 1000
 _TOKEN = re.compile(r"[^\W_]+")
@@ -119,16 +122,29 @@ def match_expression(text: str) -> str:
     return " AND ".join(terms)
 
 
+def kinds_named(word: str) -> list[str]:
+    """The kinds whose name has a word starting with `word` ("pengantar" -> surat_pengantar)."""
+    tokens = [t.lower() for t in _TOKEN.findall(word)]
+    if len(tokens) != 1:
+        return []
+    return [kind for kind, label in KIND_LABELS.items()
+            if any(w.startswith(tokens[0]) for w in _TOKEN.findall(label.lower()))]
+
+
 def search(database: SqliteDatabase, query: ArchiveQuery) -> SearchResult:
     refresh(database)
     item = m.ArchiveItem
     select = item.select()
-    expression = match_expression(query.text)
-    if expression:
-        select = select.where(item.id.in_(SQL(
-            "(SELECT rowid FROM archive_fts WHERE archive_fts MATCH ?)", [expression])))
-    elif query.text.strip():
+    if query.text.strip() and not match_expression(query.text):
         return SearchResult((), 0)  # only punctuation typed
+    for word in query.text.split():  # every word: in the text, or the name of the type
+        expression = match_expression(word)
+        if not expression:
+            continue
+        found = item.id.in_(SQL("(SELECT rowid FROM archive_fts WHERE archive_fts MATCH ?)",
+                                [expression]))
+        kinds = kinds_named(word)
+        select = select.where(found | item.kind.in_(kinds) if kinds else found)
     for column, value in ((item.year, query.year), (item.kind, query.kind),
                           (item.sop_id, query.sop_id), (item.run_id, query.run_id)):
         if value is not None:
@@ -179,14 +195,14 @@ def detail(database: SqliteDatabase, item_id: int, data_dir: Path) -> ArchiveDet
                          .where(m.DocumentVersion.document == row.source_id)
                          .order_by(m.DocumentVersion.number))
         approvals = document_detail(row.source_id, data_dir).approvals
-    deliveries = tuple(deliveries_for(row.source, row.source_id)) if row.source != "surat" \
-        else ()
+    deliveries = tuple(deliveries_for(row.source, row.source_id)) \
+        if row.source in ("naskah", "berkas") else ()
     facts = [("Jenis", entry.kind_label), ("Asal", SOURCE_LABELS[row.source])]
     facts += [(label, value) for label, value in (
         ("Nomor", row.nomor), ("Tujuan", row.tujuan.replace("\n", "; ")),
         ("Status", STATUS_LABELS.get(row.status, "")),
         ("Ekspedisi", STATES.get(row.expedition, "")), ("Proses", entry.run_title),
-        ("SHA-256", row.sha256)) if value]
+        ("Sidik berkas (SHA-256)", row.sha256)) if value]
     return ArchiveDetail(entry, stored_path(data_dir, row.stored_path), tuple(facts),
                          versions, approvals, deliveries)
 

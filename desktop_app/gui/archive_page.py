@@ -51,7 +51,7 @@ VERSION_COLUMNS = (("Versi", lambda v: str(v.number)),
                    ("Dibuat", lambda v: waktu(v.created_at)),
                    ("Jenis", lambda v: "final (disahkan)" if v.final else "konsep"),
                    ("Kode verifikasi", lambda v: v.verification_code or "-"),
-                   ("SHA-256", lambda v: v.sha256[:16] + "…"))
+                   ("Sidik berkas", lambda v: v.sha256[:16] + "…"))
 APPROVAL_COLUMNS = (("Waktu", lambda a: waktu(a.at)),
                     ("Oleh", lambda a: a.person),
                     ("Tindakan", lambda a: ACTIONS.get(a.action, a.action)),
@@ -151,11 +151,10 @@ class ArchivePage(QWidget):
         layout.addWidget(self.splitter, 1)
         self._show(None)
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
-        """Documents signed or sent elsewhere in the app appear when the area is shown."""
+    def refresh(self) -> None:
+        """Documents signed or sent elsewhere in the app (the change notification)."""
         self.reload_filters()
         self.run_search()
-        super().showEvent(event)
 
     # --- filters and results ----------------------------------------------------------------
     def reload_filters(self) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from datetime import datetime
+from html import escape
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from desktop_app.common.clock import utc_now
 from desktop_app.common.dates import waktu as _when
 from desktop_app.common.numbers import angka
+from desktop_app.office.first_steps import next_steps
 from desktop_app.office.people import PersonInfo
 from desktop_app.runs.dashboard import (
     Dashboard,
@@ -257,6 +259,7 @@ class DashboardPage(QWidget):
     """Beranda. `clock` gives the UTC time to measure lateness against (tests pin it)."""
 
     open_requested = Signal(int)
+    first_step_requested = Signal(str)  # "profil", "pengguna" or "sop"
 
     def __init__(self, person_provider: Callable[[], PersonInfo | None],
                  clock: Callable[[], datetime] = utc_now):
@@ -267,6 +270,10 @@ class DashboardPage(QWidget):
         self.tasks.setWordWrap(True)
         self.tasks.setStyleSheet(LIST_STYLE)
         self.tasks.itemDoubleClicked.connect(self._open_item)
+        self.first_steps = QLabel(textFormat=Qt.TextFormat.RichText, wordWrap=True)
+        self.first_steps.setStyleSheet("background: #e8f0fe; padding: 10px;")
+        self.first_steps.linkActivated.connect(self.first_step_requested)
+        self.first_steps.hide()
         self.login_hint = QLabel(LOGIN_HINT)
         self.login_hint.setStyleSheet("color: #555; padding: 10px;")
         self.table = self._make_table()
@@ -302,6 +309,7 @@ class DashboardPage(QWidget):
 
     def _lay_out(self) -> None:
         left = QVBoxLayout()
+        left.addWidget(self.first_steps)
         left.addWidget(_heading("Tugas saya sekarang"))
         left.addWidget(self.login_hint)
         left.addWidget(self.tasks, 2)
@@ -334,6 +342,7 @@ class DashboardPage(QWidget):
 
     def refresh(self) -> None:
         person = self.person_provider()
+        self._fill_first_steps()
         self.data = dashboard(person, self.clock())
         self.login_hint.setVisible(person is None)
         self.tasks.setVisible(person is not None)
@@ -341,6 +350,13 @@ class DashboardPage(QWidget):
         self._fill_table(self.data.active)
         self._fill_finished(self.data.finished_this_year)
         self._fill_choice()
+
+    def _fill_first_steps(self) -> None:
+        steps = next_steps()
+        self.first_steps.setVisible(bool(steps))
+        self.first_steps.setText("<b>Langkah berikutnya untuk kantor baru:</b><ol>" + "".join(
+            f"<li>✓ <s>{escape(s.text)}</s></li>" if s.done else
+            f'<li><a href="{s.key}">{escape(s.text)}</a></li>' for s in steps) + "</ol>")
 
     def _fill_tasks(self, tasks: list[Task]) -> None:
         self.tasks.clear()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.gui import questions
 from desktop_app.gui.questions import INDONESIAN
 from desktop_app.naskah.content import DEFAULT_HARAPAN, SIFAT_DISPOSISI
 from desktop_app.naskah.workflow import NUMBERED
@@ -347,6 +348,22 @@ class DocumentFormDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.problems)
         layout.addWidget(buttons)
+        self._start = (self.title_text(), self.content())
+
+    def is_dirty(self) -> bool:
+        return (self.title_text(), self.content()) != self._start
+
+    def reject(self) -> None:
+        """Batal, Escape or closing with something typed asks first; nothing is dropped."""
+        if self.is_dirty():
+            answer = questions.save_changes(
+                self, "Isian naskah ini belum disimpan. Simpan sekarang?")
+            if answer == "simpan":
+                self._accept()
+                return
+            if answer == "batal":
+                return
+        super().reject()
 
     def _follow_title(self, text: str) -> None:
         """"Hal" repeats the Perihal until the user writes a different one."""

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from desktop_app.common.atomic_write import write_atomically
 from desktop_app.common.dates import waktu as _when
 from desktop_app.common.errors import DomainError
+from desktop_app.gui import prefs
 from desktop_app.gui.document_form import DocumentFormDialog
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.login_dialog import hint_label, message_label, pin_edit
@@ -154,7 +155,7 @@ class DocumentWindow(QMainWindow):
         self.workspace, self.doc_id, self.person_provider = workspace, doc_id, person_provider
         self.detail: DocumentDetail | None = None
         self._shown_sha = ""
-        self.resize(1240, 860)
+        prefs.fit_size(self, 1240, 860)
         self.page_box = QWidget()
         self.page_layout = QVBoxLayout(self.page_box)
         self.page_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -205,7 +206,13 @@ class DocumentWindow(QMainWindow):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([720, 520])
         self.setCentralWidget(splitter)
+        self.splitter = splitter
+        prefs.restore_window(self, "document", {"splitter": splitter})
         self.refresh()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        prefs.save_window(self, "document", {"splitter": self.splitter})
+        super().closeEvent(event)
 
     # --- showing ------------------------------------------------------------------------------
 
@@ -240,7 +247,8 @@ class DocumentWindow(QMainWindow):
                 ("Nomor", number), ("Versi", str(s.versions))]
         if d.verification_code:
             rows.append(("Kode verifikasi", f"<b>{escape(d.verification_code)}</b>"))
-        rows.append(("SHA-256", f"<span style='font-family:monospace'>{d.sha256[:32]}…</span>"))
+        rows.append(("Sidik berkas",
+                     f"<span style='font-family:monospace'>{d.sha256[:32]}…</span>"))
         table = "".join(f"<tr><td style='color:#555;padding-right:10px'>{k}</td><td>{v}</td>"
                         "</tr>" for k, v in rows)
         return f"<h3>{escape(s.title)}</h3><table>{table}</table>"
@@ -341,8 +349,8 @@ class DocumentWindow(QMainWindow):
             self.refresh()
             return False
         self.refresh()
+        self.changed.emit()  # the window follows the change too, so say it after
         self.say(done)
-        self.changed.emit()
         return True
 
     def approve(self) -> None:

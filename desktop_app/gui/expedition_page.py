@@ -302,10 +302,6 @@ class ExpeditionPage(QWidget):
         layout.addLayout(bar)
         self.refresh()
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
-        self.refresh()  # documents signed, or sent from a run step, since it was last shown
-        super().showEvent(event)
-
     # --- the list ---------------------------------------------------------------------------
     def refresh(self) -> None:
         selected = {d.id for d in self.selected()}

@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEventLoop, Qt, QThreadPool, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.archive.exports import keep_copy
 from desktop_app.common.clock import to_local
 from desktop_app.common.dates import waktu
 from desktop_app.forms.exporting import ExportedForm, export_forms, write_file
@@ -53,6 +54,7 @@ from desktop_app.gui.errors import show_error
 from desktop_app.gui.open_file import open_path
 from desktop_app.gui.print_preview import PrintPreviewDialog
 from desktop_app.gui.questions import confirm
+from desktop_app.gui.tasks import Job
 from desktop_app.office.people import PersonInfo
 from desktop_app.runs.views import RunSummary, list_runs
 
@@ -80,24 +82,6 @@ def problems_html(checks: Sequence[FormCheck]) -> str:
 def _question_lines(lines: list[str]) -> list[str]:
     rest = len(lines) - MAX_QUESTION_LINES
     return lines if rest <= 0 else lines[:MAX_QUESTION_LINES] + [f"… dan {rest} baris lain"]
-
-
-class _Job(QObject):
-    """One slow call on a worker thread; `done` arrives on the GUI thread with `result` or
-    `error` set. The work never touches widgets."""
-
-    done = Signal()
-
-    def __init__(self, parent: QObject, work: Callable[[], object]):
-        super().__init__(parent)
-        self.work, self.result, self.error = work, None, None
-
-    def run(self) -> None:
-        try:
-            self.result = self.work()
-        except Exception as exc:  # noqa: BLE001 - delivered to the GUI thread
-            self.error = exc
-        self.done.emit()
 
 
 class ExportedDialog(QDialog):
@@ -254,8 +238,8 @@ class FormsPage(QWidget):
             self.run_box.addItem(run.title, run.id)
         self.run_box.setCurrentIndex(max(0, self.run_box.findData(keep)))
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
-        super().showEvent(event)
+    def bring_up_to_date(self) -> None:
+        """Runs and units as stored now (called by the window's change notification)."""
         self.reload_runs()
         self.refresh()
 
@@ -411,7 +395,12 @@ class FormsPage(QWidget):
         self.last_dir = str(target.parent)
         try:
             with _busy_cursor():
-                write_file(target, merged_workbook(plan))
+                data = merged_workbook(plan)
+                write_file(target, data)
+                person = self.person_provider()
+                keep_copy(self.workspace.database, self.workspace.data_dir, "rencana_gabungan",
+                          f"{code} {plan.year} gabungan", plan.year, target.name, data,
+                          self.run_id(), person.id if person else None)
         except Exception as exc:  # noqa: BLE001 - shown to the user
             show_error(self, exc)
             return None
@@ -421,7 +410,7 @@ class FormsPage(QWidget):
 
     def _start_pdf(self, plan: MergedPlan) -> None:
         self._plan, self._pdfs = plan, {}
-        self._job = _Job(self, lambda: self._render(plan, plan.paper))
+        self._job = Job(self, lambda: self._render(plan, plan.paper))
         self._job.done.connect(self._pdf_ready)
         self.buttons["merge"].setEnabled(False)
         self.busy.show()
@@ -454,7 +443,7 @@ class FormsPage(QWidget):
         keeps the window painted."""
         if paper not in self._pdfs:
             plan = self._plan
-            job = _Job(self, lambda: self._render(plan, paper))
+            job = Job(self, lambda: self._render(plan, paper))
             wait = QProgressDialog("Menyiapkan PDF…", "", 0, 0, self.preview or self)
             wait.setCancelButton(None)
             wait.setWindowModality(Qt.WindowModality.ApplicationModal)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.gui import questions
+from desktop_app.gui import prefs, questions
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.sop_forms import SYMBOL_LABELS, IdentityForm, LanesPanel
 from desktop_app.gui.sop_steps_panel import StepsPanel
@@ -228,11 +228,7 @@ class ImportReviewDialog(QDialog):
         layout.addWidget(buttons)
 
     def _fit_screen(self) -> None:
-        screen = self.screen().availableGeometry() if self.screen() else None
-        width, height = 1300, 700
-        if screen is not None:
-            width, height = min(width, screen.width() - 40), min(height, screen.height() - 60)
-        self.resize(width, height)
+        prefs.fit_size(self, 1300, 700)
 
     # state -------------------------------------------------------------------------------
     def show_review(self) -> None:

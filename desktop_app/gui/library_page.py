@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.gui import questions
-from desktop_app.gui.errors import show_error
 from desktop_app.gui.sop_table import SopTableModel
+from desktop_app.gui.tasks import run_op
 from desktop_app.sop import library
 from desktop_app.sop.sopfile import FILE_SUFFIX
 from desktop_app.workspace import Workspace
@@ -38,6 +38,7 @@ class LibraryPage(QWidget):
     open_requested = Signal(int)  # edit this SOP
     print_requested = Signal(int)
     message = Signal(str)
+    changed = Signal()  # an SOP was added, changed or removed here
 
     def __init__(self, workspace: Workspace, person_provider=None):
         super().__init__()
@@ -107,14 +108,7 @@ class LibraryPage(QWidget):
                 return
 
     def _run(self, action, done: str = "") -> object:
-        try:
-            result = action()
-        except Exception as exc:  # noqa: BLE001 - shown to the user
-            show_error(self, exc)
-            return None
-        if done:
-            self.message.emit(done)
-        return result
+        return run_op(self, action, done=lambda _result: done and self.message.emit(done))
 
     def new_from_template(self) -> None:
         templates = [s for s in library.list_sops() if s.is_template]
@@ -132,6 +126,7 @@ class LibraryPage(QWidget):
                                                          nama.strip()))
         if sop_id:
             self.refresh()
+            self.changed.emit()
             self.select_sop(sop_id)
             self.open_requested.emit(sop_id)
 
@@ -148,6 +143,7 @@ class LibraryPage(QWidget):
                            "SOP telah diduplikat.")
         if new_id:
             self.refresh()
+            self.changed.emit()
             self.select_sop(new_id)
 
     def delete_selected(self) -> None:
@@ -163,6 +159,7 @@ class LibraryPage(QWidget):
                                   f'SOP "{nama}" sudah dipakai proses, jadi diarsipkan '
                                   "(tidak tampil lagi di pustaka; riwayat prosesnya tetap ada).")
             self.refresh()
+            self.changed.emit()
 
     def import_sop(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Impor SOP", "", SOP_FILTER)
@@ -174,6 +171,7 @@ class LibraryPage(QWidget):
                            f"SOP dari {path.name} telah diimpor.")
         if sop_id:
             self.refresh()
+            self.changed.emit()
             self.select_sop(sop_id)
 
     def import_document(self) -> None:
@@ -219,6 +217,7 @@ class LibraryPage(QWidget):
 
     def _document_imported(self, sop_id: int) -> None:
         self.refresh()
+        self.changed.emit()
         self.select_sop(sop_id)
         self.message.emit("Dokumen diimpor sebagai draf SOP. Lengkapi dan sahkan di "
                           "penyunting (Ubah…).")

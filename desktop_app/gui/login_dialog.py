@@ -81,8 +81,10 @@ class LoginDialog(QDialog):
         self.login_button = buttons.addButton("&Masuk", QDialogButtonBox.ButtonRole.AcceptRole)
         self.quit_button = buttons.addButton("&Keluar", QDialogButtonBox.ButtonRole.RejectRole)
         self.login_button.setDefault(True)
+        self.quit_button.setAutoDefault(False)  # Enter logs in; it never quits
         self.login_button.clicked.connect(self.log_in)
         self.quit_button.clicked.connect(self.reject)
+        self.pin.returnPressed.connect(self.log_in)
         form = QFormLayout()
         form.addRow("&Nama", self.people)
         form.addRow("&PIN", self.pin)
@@ -96,6 +98,9 @@ class LoginDialog(QDialog):
         self.people.currentIndexChanged.connect(self._person_changed)
         self.pin.textChanged.connect(self._update_button)
         self._update_button()
+        QWidget.setTabOrder(self.people, self.pin)
+        QWidget.setTabOrder(self.pin, self.login_button)
+        QWidget.setTabOrder(self.login_button, self.quit_button)
         self.pin.setFocus()
         if self.people.count() == 0:
             self._show("Belum ada pengguna. Hubungi admin.")
@@ -106,15 +111,27 @@ class LoginDialog(QDialog):
         self.pin.setFocus()
 
     def _update_button(self) -> None:
-        self.login_button.setEnabled(
-            self.people.currentIndex() >= 0 and len(self.pin.text()) >= PIN_MIN_DIGITS)
+        # Enabled while the PIN is short too, so Tab from the PIN lands on Masuk (which then
+        # says what is missing), never on Keluar.
+        self.login_button.setEnabled(self.people.currentIndex() >= 0)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.log_in()  # wherever the focus is, Enter means "Masuk"
+            return
+        super().keyPressEvent(event)
 
     def _show(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()
 
     def log_in(self) -> None:
-        if not self.login_button.isEnabled():
+        if self.people.currentIndex() < 0:
+            return
+        if len(self.pin.text()) < PIN_MIN_DIGITS:
+            self._show(f"Ketik PIN Anda ({PIN_MIN_DIGITS}–{PIN_MAX_DIGITS} angka), lalu "
+                       "tekan Enter.")
+            self.pin.setFocus()
             return
         try:
             self.person = verify_login(self.database, self.people.currentData(),

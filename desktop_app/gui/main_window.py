@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.gui import backup_actions, policy, prefs
+from desktop_app.gui import backup_actions, i18n, policy, prefs, questions
 from desktop_app.gui.about_dialog import AboutDialog
 from desktop_app.gui.archive_page import ArchivePage
 from desktop_app.gui.backup_actions import AutoBackup
 from desktop_app.gui.calendar_page import CalendarPage
+from desktop_app.gui.changes import Change, follow
 from desktop_app.gui.dashboard_page import DashboardPage
 from desktop_app.gui.document_window import DocumentWindow
 from desktop_app.gui.documents_page import DocumentsPage
@@ -55,13 +56,17 @@ from desktop_app.workspace import Workspace
 
 
 class MainWindow(QMainWindow):
+    changed = Signal(object)  # a Change, after every operation and on log-in / switch
+
     def __init__(self, workspace: Workspace, person: PersonInfo | None = None):
         super().__init__()
         self.workspace, self.person = workspace, person
         self.editors: dict[int, SopEditor] = {}
         self.run_windows: dict[int, RunWindow] = {}
         self.setWindowTitle("Pandu SOP")
-        self.resize(1100, 680)
+        prefs.install_screen_fit()
+        i18n.install_translations()
+        prefs.fit_size(self, 1100, 680)
         self.setAcceptDrops(True)
         self.library = LibraryPage(workspace)
         self.library.open_requested.connect(self.open_editor)
@@ -69,6 +74,7 @@ class MainWindow(QMainWindow):
         self.library.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.dashboard = DashboardPage(lambda: self.person)
         self.dashboard.open_requested.connect(self.open_run)
+        self.dashboard.first_step_requested.connect(self.do_first_step)
         self.runs = RunsPage()
         self.runs.start_requested.connect(self.start_run)
         self.runs.open_requested.connect(self.open_run)
@@ -76,7 +82,7 @@ class MainWindow(QMainWindow):
             lambda: MonitoringDialog.open_for(self, self.workspace))
         self.documents = DocumentsPage(workspace, lambda: self.person)
         self.documents.open_requested.connect(self.open_document)
-        self.documents.changed.connect(self.dashboard.refresh)
+        self.documents.changed.connect(lambda: self.notify("document"))
         self.document_windows: dict[int, DocumentWindow] = {}
         self.forms = FormsPage(workspace, lambda: self.person)
         self.documents_tabs = QTabWidget()
@@ -95,6 +101,7 @@ class MainWindow(QMainWindow):
         self.settings_tabs.addTab(self.settings_page, "Profil kantor")
         self.settings_tabs.addTab(self.people_page, "Pengguna")
         self.calendar_page = CalendarPage(workspace, lambda: self.person)
+        self.calendar_page.changed.connect(lambda: self.notify("calendar"))
         self.settings_tabs.addTab(self.calendar_page, "Hari kerja dan libur")
         self.signoff_page = SignoffPage(workspace, lambda: self.person)
         self.settings_tabs.addTab(self.signoff_page, "Alur paraf")
@@ -148,7 +155,22 @@ class MainWindow(QMainWindow):
         backup_row.addStretch(1)
         layout = self.settings_page.layout()
         layout.insertLayout(layout.count() - 1, backup_row)
+        self.people_page.people_changed.connect(lambda: self.notify("people"))
+        self.forms.changed.connect(lambda: self.notify("form"))
+        self.library.changed.connect(lambda: self.notify("sop"))
+        self.expedition.changed.connect(lambda: self.notify("expedition"))
+        self.followers = [follow(self.changed, page) for page in (
+            self.dashboard, self.library, self.runs, self.documents, self.expedition,
+            self.archive, self.settings_page, self.people_page, self.calendar_page,
+            self.letter_page)]
+        self.followers.append(follow(self.changed, self.forms, self.forms.bring_up_to_date))
+        self.followers.append(follow(self.changed, self.signoff_page, self.signoff_page.load,
+                                     {"people", "signoff", "restore"}))
         prefs.restore_window(self, "main", {})
+
+    def notify(self, *kinds: str) -> None:
+        """Tell every page and open window that the office changed."""
+        self.changed.emit(Change(frozenset(kinds)))
 
     def backup_to_folder(self) -> None:
         backup_actions.backup_to_folder(self, self.workspace.data_dir)
@@ -171,9 +193,6 @@ class MainWindow(QMainWindow):
 
     def _area_changed(self, row: int) -> None:
         self.pages.setCurrentIndex(row)
-        page = self.pages.currentWidget()
-        if page in (self.dashboard, self.expedition, self.archive):
-            page.refresh()
 
     def show_area(self, name: str) -> None:
         names = [self.nav.item(i).text() for i in range(self.nav.count())]
@@ -181,37 +200,73 @@ class MainWindow(QMainWindow):
 
     # session -----------------------------------------------------------------------------
     def start_session(self) -> bool:
-        """First start: office profile, then the first admin; then who is working."""
-        self.maybe_run_setup()
-        if not people.has_admin():
-            FirstAdminDialog.ask(self, self.workspace.database,
-                                 profile.load_profile().officials)
+        """First start: office profile, then the first admin; then who is working.
+
+        Set-up can always be resumed: cancelling the wizard or the first admin goes back to
+        the start of set-up (or quits, when the person says so), never to a dead end; the
+        next start of the app resumes where it stopped."""
+        if not self.run_setup():
+            return False
+        if self.person is not None:
+            return True  # the first admin just made is the one working
         if not people.list_people():
-            return True  # nobody to log in as yet: the window works without runs
+            return True  # nobody to log in as: the window works without runs
         self.person = LoginDialog.ask(self, self.workspace.database, prefs.last_person())
         self._show_person()
         return self.person is not None
+
+    def run_setup(self) -> bool:
+        """The profile wizard and the first admin until both are done; False to quit."""
+        while True:
+            self.maybe_run_setup()
+            if people.has_admin():
+                return True
+            admin = FirstAdminDialog.ask(self, self.workspace.database,
+                                         profile.load_profile().officials)
+            if admin is not None:
+                self.person = admin
+                self._show_person()
+                return True
+            if questions.confirm(
+                    self, "Pandu SOP", "Penyiapan kantor belum selesai: belum ada admin. "
+                    "Tanpa admin, belum ada yang dapat masuk.\n\nKembali ke penyiapan, atau "
+                    "keluar dan lanjutkan saat Pandu SOP dibuka lagi?",
+                    yes="&Keluar", no="&Kembali ke penyiapan"):
+                return False
+
+    def do_first_step(self, key: str) -> None:
+        """A link of the Beranda's first steps."""
+        if key == "profil":
+            self.edit_profile()
+        elif key == "pengguna":
+            self.show_area("Pengaturan")
+            self.settings_tabs.setCurrentWidget(self.people_page)
+            if self.person is None:
+                self.switch_person()
+        elif key == "sop":
+            self.show_area("SOP")
 
     def maybe_run_setup(self) -> None:
         if not profile.is_configured():
             self.edit_profile()
 
     def switch_person(self) -> None:
+        if not people.has_admin() and not self.run_setup():
+            return  # set-up not finished: resumed here, nobody to switch to yet
+        if self.person is not None and not people.list_people():
+            return
         person = LoginDialog.ask(self, self.workspace.database,
                                  self.person.id if self.person else None)
         if person is not None:
             self.person = person
-            self._show_person()
             for window in list(self.run_windows.values()):
                 window.close()
-            for window in list(self.document_windows.values()):
-                window.refresh()
-            self.documents.refresh()
+            self._show_person()
 
     def _show_person(self) -> None:
         if self.person:
             prefs.set_last_person(self.person.id)
-        self.dashboard.refresh()
+        self.notify("person")
         self.apply_policy()
         self.who.setText(f"Masuk sebagai: {self.person.nama} ({self.person.role})  "
                          "[Ctrl+L ganti]" if self.person else "Belum masuk")
@@ -233,7 +288,7 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # noqa: BLE001 - shown to the user
             show_error(self, exc)
             return
-        self.settings_page.refresh()
+        self.notify("profile")
         self.statusBar().showMessage("Profil kantor disimpan.", 5000)
 
     def officials(self) -> list[Official]:
@@ -247,7 +302,11 @@ class MainWindow(QMainWindow):
             editor = SopEditor(self.workspace, sop_id, self.officials(), self,
                                lambda: self.person)
             editor.setWindowFlag(Qt.WindowType.Window)
-            editor.saved.connect(lambda _id: self.library.refresh())
+            editor.saved.connect(lambda _id: self.notify("sop"))
+            # the officials it offers for approval follow the profile; the SOP being edited
+            # stays as typed (it is saved or discarded by the person)
+            follow(self.changed, editor,
+                   lambda e=editor: setattr(e, "officials", self.officials()), {"profile"})
             self.editors[sop_id] = editor
         editor.show()
         editor.raise_()
@@ -289,21 +348,27 @@ class MainWindow(QMainWindow):
         if window is None or not window.isVisible():
             window = RunWindow(self.workspace, run_id, self.person, self)
             window.setWindowFlag(Qt.WindowType.Window)
-            window.changed.connect(self.refresh_runs)
-            window.make_document.connect(self.make_step_document)
+            window.changed.connect(lambda: self.notify("run"))
+            follow(self.changed, window, window.reload,
+                   {"run", "document", "form", "expedition", "people", "calendar"})
+            window.make_document.connect(
+                lambda *args, w=window: self.make_step_document(*args, source=w))
             self.run_windows[run_id] = window
         window.show()
         window.raise_()
         return window
 
-    def make_step_document(self, run_step_id: int, kind: str, title: str, content) -> None:
+    def make_step_document(self, run_step_id: int, kind: str, title: str, content,
+                           source: QWidget | None = None) -> None:
         if kind == "ekspedisi":
             self.show_area("Ekspedisi")
+            self.bring_to_front(source)
             self.expedition.add_delivery(run_step_id=run_step_id)
             return
         if kind.startswith("form_"):
             self.show_area("Dokumen")
             self.documents_tabs.setCurrentWidget(self.forms)
+            self.bring_to_front(source)
             self.forms.prepare(kind.removeprefix("form_"), content["year"], content["run_id"])
             return
         doc_id = self.documents.create(kind, title, content, run_step_id)
@@ -315,16 +380,26 @@ class MainWindow(QMainWindow):
         if window is None or not window.isVisible():
             window = DocumentWindow(self.workspace, doc_id, lambda: self.person, self)
             window.setWindowFlag(Qt.WindowType.Window)
-            window.changed.connect(self.documents.refresh)
+            window.changed.connect(lambda: self.notify("document"))
+            follow(self.changed, window, kinds={"document", "signoff", "people", "profile"})
             self.document_windows[doc_id] = window
         window.refresh()
         window.show()
         window.raise_()
         return window
 
+    def bring_to_front(self, source: QWidget | None = None) -> None:
+        """The area a run step opened comes in front of the run window (which stays open
+        behind it: a window manager keeps an owned window above its owner otherwise)."""
+        if self.isMinimized():
+            self.showNormal()
+        if source is not None:
+            source.lower()
+        self.raise_()
+        self.activateWindow()
+
     def refresh_runs(self) -> None:
-        self.runs.refresh()
-        self.dashboard.refresh()
+        self.notify("run")
 
     # window ------------------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.common.dates import tanggal
+from desktop_app.gui import prefs
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.library_page import file_name
 from desktop_app.gui.print_preview import PrintPreviewDialog
@@ -185,7 +186,7 @@ class MonitoringDialog(QDialog):
         self.workspace = workspace
         self.setWindowTitle("Formulir Monitoring Pelaksanaan SOP")
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint)
-        self.resize(1150, 720)
+        prefs.fit_size(self, 1150, 720)
         self.dirty = False
         self.preview: PrintPreviewDialog | None = None
         self.model = MonitoringModel()

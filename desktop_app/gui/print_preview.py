@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.common.atomic_write import write_atomically
 from desktop_app.common.paper import PAPER_NAMES, paper_size
+from desktop_app.gui import prefs
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.pdf_pages import PdfPages
 
@@ -43,7 +44,7 @@ class PrintPreviewDialog(QDialog):
                  paper: str, suggested_name: str):
         super().__init__(parent)
         self.setWindowTitle(f"Pratinjau cetak: {title}")
-        self.resize(980, 760)
+        prefs.fit_size(self, 980, 760)
         self._make_pdf = make_pdf
         self._suggested = suggested_name
         self.data = b""
@@ -110,6 +111,8 @@ class PrintPreviewDialog(QDialog):
             show_error(self, OSError(f"Berkas {target} tidak dapat disimpan: {exc.strerror}."))
             return
         self.saved_to = target
+        self.count.setText(f"{len(self.pages or ())} halaman — tersimpan di {target}")
+        self.count.setToolTip(str(target))
 
     def print_pages(self) -> None:
         self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # keep it alive

@@ -3,6 +3,7 @@ attachments and reasons, the expected output, notes, and the step's actions."""
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop_app.common.dates import waktu as _when
 from desktop_app.office.people import PersonInfo
 from desktop_app.runs.views import STATE_LABELS, AttachmentView, StepView
+from desktop_app.runs.walk import ReturnNote, blocked_reason
 
 DOCUMENT_BUTTONS = {"surat_dinas": "Buat &surat dinas…", "surat_pengantar":
                     "Buat surat &pengantar…", "nota_dinas": "Buat &nota dinas…",
@@ -35,6 +37,13 @@ DOCUMENT_BUTTONS = {"surat_dinas": "Buat &surat dinas…", "surat_pengantar":
 
 def _files(files: tuple[AttachmentView, ...]) -> str:
     return ", ".join(f"{f.name} ({f.sha256[:8]})" for f in files)
+
+
+def _return_text(back: ReturnNote | None) -> str:
+    if back is None:
+        return ""
+    return (f"<b>Dikembalikan</b> oleh {escape(back.by or '-')} pada {_when(back.at)} dari "
+            f"langkah {back.from_step}: <b>{escape(back.note)}</b>")
 
 
 class RunStepPanel(QWidget):
@@ -66,6 +75,10 @@ class RunStepPanel(QWidget):
         self.yes_button = QPushButton("&Ya, lanjut")
         self.no_button = QPushButton("&Tidak, kembalikan")
         self.acting = QLabel(wordWrap=True, styleSheet="color: #8a5a00;")
+        self.returned = QLabel(wordWrap=True, styleSheet=(
+            "background: #fff4ce; border-left: 4px solid #b26a00; padding: 6px;"))
+        self.returned.hide()
+        self.why = QLabel(wordWrap=True, styleSheet="color: #5f6368;")  # beside the actions
         self.history = QLabel(wordWrap=True, styleSheet="color: #555;")
         self.done_button.clicked.connect(lambda: self.complete.emit(self.step.current
                                                                     .run_step_id))
@@ -76,13 +89,13 @@ class RunStepPanel(QWidget):
         actions = QHBoxLayout()
         for button in (self.done_button, self.yes_button, self.no_button):
             actions.addWidget(button)
-        actions.addStretch(1)
+        actions.addWidget(self.why, 1)
         output_row = QHBoxLayout()
         output_row.addWidget(self.output, 1)
         output_row.addWidget(self.document_button)
         output_row.addWidget(self.output_button)
         layout = QVBoxLayout(self)
-        for widget in (self.header, self.facts, self.checklist):
+        for widget in (self.header, self.returned, self.facts, self.checklist):
             layout.addWidget(widget)
         layout.addLayout(output_row)
         layout.addWidget(QLabel("<b>Catatan</b>"))
@@ -94,10 +107,17 @@ class RunStepPanel(QWidget):
         layout.addStretch(1)
         self.step: StepView | None = None
 
-    def show_step(self, step: StepView, person: PersonInfo, run_running: bool) -> None:
+    def show_step(self, step: StepView, person: PersonInfo, run_running: bool,
+                  returns: dict[tuple[int, int], ReturnNote] | None = None) -> None:
         self.step = step
+        returns = returns or {}
         now = step.current
         self.header.setText(f"<h3>Langkah {step.number}. {step.kegiatan}</h3>")
+        back = returns.get((step.number, now.attempt))
+        self.returned.setText(_return_text(back) + (
+            "<br>Perbaiki sesuai catatan itu, lalu selesaikan langkah ini lagi."
+            if back and now.state == "aktif" else "") if back else "")
+        self.returned.setVisible(back is not None)
         state = STATE_LABELS[now.state] + (f", revisi ke-{now.attempt}" if now.attempt > 1
                                            else "")
         late = f' <span style="color:#b00020"><b>{now.late_text}</b></span>' \
@@ -130,6 +150,7 @@ class RunStepPanel(QWidget):
         self.done_button.setEnabled(allowed and complete)
         self.yes_button.setEnabled(allowed and complete)
         self.no_button.setEnabled(allowed)
+        self.why.setText(blocked_reason(step, person.id, person.role, run_running))
         acting_for = allowed and person.id not in step.person_ids
         self.acting.setText(f"Anda bertindak atas nama {', '.join(step.people)}; "
                             "tindakan Anda dicatat demikian." if acting_for else "")
@@ -138,11 +159,16 @@ class RunStepPanel(QWidget):
         self.history.setText("<b>Riwayat:</b><br>" + "<br>".join(
             f"Percobaan {a.attempt}: {STATE_LABELS[a.state]}, selesai {_when(a.completed_at)}"
             + (f", keputusan {a.decision}" if a.decision else "")
-            + (f" — {a.note}" if a.note else "") for a in earlier) if earlier else "")
+            + (f" — {escape(a.note)}" if a.note else "")
+            + (f"<br>&nbsp;&nbsp;→ {_return_text(returns[(step.number, a.attempt + 1)])}"
+               if (step.number, a.attempt + 1) in returns else "")
+            for a in earlier) if earlier else "")
 
     def _fill_checks(self, step: StepView, allowed: bool) -> None:
         while self.check_grid.count():
-            self.check_grid.takeAt(0).widget().deleteLater()
+            old = self.check_grid.takeAt(0).widget()
+            old.hide()  # out of the layout: never drawn at a stale place until it is gone
+            old.deleteLater()
         now = step.current
         if not now.checks:
             self.check_grid.addWidget(QLabel("Tidak ada butir kelengkapan."), 0, 0)

@@ -26,13 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.archive.exports import keep_copy
 from desktop_app.common.audit import entries
 from desktop_app.common.dates import waktu
+from desktop_app.gui import prefs
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.run_step_panel import RunStepPanel
+from desktop_app.gui.tasks import run_op
 from desktop_app.office.people import PersonInfo, list_people
 from desktop_app.runs import engine, reports
 from desktop_app.runs.views import STATE_LABELS, RunView, run_view
+from desktop_app.runs.walk import return_notes
 from desktop_app.workspace import Workspace
 
 
@@ -65,7 +69,7 @@ class RunWindow(QMainWindow):
         super().__init__(parent)
         self.workspace, self.run_id, self.person = workspace, run_id, person
         self.actor = engine.Actor(person.id, person.role)
-        self.resize(1200, 780)
+        prefs.fit_size(self, 1200, 780)
         self.summary = QLabel(wordWrap=True)
         self.progress = QProgressBar()
         self.steps = QListWidget()
@@ -100,6 +104,7 @@ class RunWindow(QMainWindow):
         splitter.addWidget(self.steps)
         splitter.addWidget(self.tabs)
         splitter.setSizes([420, 780])
+        self.splitter = splitter
         self.reassign_button = QPushButton("&Ganti petugas…")
         self.reassign_button.clicked.connect(self.reassign)
         self.reassign_button.setVisible(person.role == "admin")
@@ -112,7 +117,12 @@ class RunWindow(QMainWindow):
         layout.addWidget(self.progress)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
+        prefs.restore_window(self, "run", {"splitter": splitter})
         self.reload(select_active=True)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        prefs.save_window(self, "run", {"splitter": self.splitter})
+        super().closeEvent(event)
 
     def _connect_panel(self) -> None:
         db, data_dir = self.workspace.database, self.workspace.data_dir
@@ -137,10 +147,7 @@ class RunWindow(QMainWindow):
         self.make_document.emit(run_step_id, kind, title, content)
 
     def _do(self, action, *args, select_active: bool = False) -> None:
-        try:
-            action(*args)
-        except Exception as exc:  # noqa: BLE001 - shown to the user; nothing changed
-            show_error(self, exc)
+        run_op(self, lambda: action(*args))  # an error is shown; the view is read again
         self.reload(select_active=select_active)
         self.changed.emit()
 
@@ -190,7 +197,7 @@ class RunWindow(QMainWindow):
     def _show_selected(self, row: int) -> None:
         if 0 <= row < len(self.view.steps):
             self.panel.show_step(self.view.steps[row], self.person,
-                                 self.view.status != "selesai")
+                                 self.view.status != "selesai", return_notes(self.view))
 
     def reassign(self) -> None:
         """An admin gives a pelaksana of this run to another person."""
@@ -222,11 +229,15 @@ class RunWindow(QMainWindow):
             return
         target = Path(path if path.endswith(suffix) else path + suffix)
         try:
-            target.write_bytes(make())
+            data = make()
+            target.write_bytes(data)
+            keep_copy(self.workspace.database, self.workspace.data_dir, "jejak_audit",
+                      f"Jejak audit {self.view.title}", self.view.year, target.name, data,
+                      self.run_id, self.person.id)
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
             return
-        self.statusBar().showMessage(f"Disimpan ke {target}.", 5000)
+        self.statusBar().showMessage(f"Disimpan ke {target}; salinannya ada di Arsip.", 5000)
 
     def export_pdf(self) -> None:
         self._export("Ekspor jejak audit (PDF)", ".pdf",

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.common.errors import DomainError
 from desktop_app.common.paper import PAPERS
+from desktop_app.gui import questions
 from desktop_app.office.profile import (
     OfficeProfile,
     Official,
@@ -372,6 +373,18 @@ class UnitsPage(_RulePage):
 
     def finish_editing(self) -> None:
         _commit_open_editor(self.list)
+        self.add_typed_unit()  # a name typed but not added is added on Lanjut / Selesai
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt API
+        if not super().validatePage():
+            return False
+        if self.name_edit.text().strip():  # typed, but the rules refused it: say why, stay
+            self._show(unit_problems((*self.units(), Unit(self.name_edit.text())),
+                                     filled_only=True)
+                       or ["Unit yang diketik belum ditambahkan: klik Tambah unit atau "
+                           "kosongkan namanya."])
+            return False
+        return True
 
     def units(self) -> tuple[Unit, ...]:
         return tuple(Unit(item.text(), item.data(Qt.ItemDataRole.UserRole))
@@ -440,6 +453,20 @@ class SetupWizard(QWizard):
         for page in (self.kop_page, self.officials_page, self.units_page, self.paper_page):
             self.addPage(page)
         self.resize(860, 580)
+        self._start = self.profile()  # what "nothing typed" looks like
+
+    def reject(self) -> None:
+        """Batal or Escape asks before what was typed is dropped."""
+        if self.profile() != self._start and not questions.confirm(
+                self, "Profil kantor", "Isian profil kantor belum disimpan. Tutup dan buang "
+                "isian ini?", yes="&Buang isian", no="&Lanjutkan mengisi"):
+            return
+        super().reject()
+
+    def done(self, result: int) -> None:  # Selesai: a unit typed on the last look is kept
+        if result == QDialog.DialogCode.Accepted:
+            self.units_page.finish_editing()
+        super().done(result)
 
     def profile(self) -> OfficeProfile:
         return normalized(replace(

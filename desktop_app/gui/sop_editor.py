@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
+    QLineEdit,
     QListWidget,
     QMainWindow,
     QScrollArea,
@@ -28,7 +29,7 @@ from desktop_app.gui.document_window import PinPrompt
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.flowchart_preview import FlowchartPreview
 from desktop_app.gui.print_preview import PrintPreviewDialog
-from desktop_app.gui.sop_forms import IdentityForm, LanesPanel
+from desktop_app.gui.sop_forms import CommitText, IdentityForm, LanesPanel
 from desktop_app.gui.sop_steps_panel import StepsPanel
 from desktop_app.office.permissions import OP, allowed
 from desktop_app.office.settings import get_setting
@@ -61,7 +62,7 @@ class SopEditor(QMainWindow):
         super().__init__(parent)
         self.workspace, self.sop_id, self.officials = workspace, sop_id, officials
         self.person_provider = person_provider
-        self.resize(1280, 800)
+        prefs.fit_size(self, 1280, 800)
         self.stack = QUndoStack(self)
         self.stack.cleanChanged.connect(self._clean_changed)  # a method: gone with the window
         self.identity, self.lanes, self.steps = IdentityForm(), LanesPanel(), StepsPanel()
@@ -115,8 +116,12 @@ class SopEditor(QMainWindow):
         self.addToolBar(bar)
         self.save_action = QAction("&Simpan", self, shortcut=QKeySequence.StandardKey.Save)
         self.save_action.triggered.connect(self.save)
-        self.undo_action = self.stack.createUndoAction(self, "&Urungkan")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action = QAction("&Urungkan", self, shortcut=QKeySequence.StandardKey.Undo)
+        self.undo_action.setEnabled(False)
+        self.undo_action.triggered.connect(self.undo)
+        self.stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.stack.undoTextChanged.connect(
+            lambda text: self.undo_action.setText(f"&Urungkan {text}".strip()))
         self.redo_action = self.stack.createRedoAction(self, "U&lang")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.approve_action = QAction("Sa&hkan…", self)
@@ -202,9 +207,21 @@ class SopEditor(QMainWindow):
             self.tabs.setCurrentIndex(0)
 
     # actions -----------------------------------------------------------------------------
+    def commit_typing(self) -> None:
+        """Take over the text of the field being typed (its edit becomes one undo step)."""
+        widget = self.focusWidget()
+        if isinstance(widget, QLineEdit):
+            widget.editingFinished.emit()
+        elif isinstance(widget, CommitText):
+            widget.committed.emit(widget.toPlainText())
+
+    def undo(self) -> None:
+        """Urungkan: what is being typed is one change, taken back alone."""
+        self.commit_typing()
+        self.stack.undo()
+
     def save(self) -> bool:
-        if self.focusWidget():
-            self.focusWidget().clearFocus()  # commit the field being typed
+        self.commit_typing()
         if self.viewing_old or not self.is_dirty():
             return True
         try:
@@ -288,10 +305,13 @@ class SopEditor(QMainWindow):
         self.tabs.setEnabled(not read_only)
         for action in (self.save_action, self.undo_action, self.redo_action):
             action.setEnabled(not read_only)
+        self.undo_action.setEnabled(not read_only and self.stack.canUndo())
+        self.redo_action.setEnabled(not read_only and self.stack.canRedo())
         if read_only:
             self.statusBar().showMessage("Revisi lama: hanya dapat dibaca dan dicetak.")
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.commit_typing()
         if self.is_dirty():
             if self.viewing_old:
                 self.revision.setCurrentIndex(0)

@@ -7,7 +7,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from desktop_app.sop.library import SopSummary
 
 _ROOT = QModelIndex()
-_HEADERS = ("Nomor", "Nama SOP", "Instansi", "Langkah", "Revisi")
+_HEADERS = ("Nomor", "Nama SOP", "Asal", "Langkah", "Revisi", "Status")
 
 
 class SopTableModel(QAbstractTableModel):
@@ -38,5 +38,5 @@ class SopTableModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         item = self._rows[index.row()]
-        return (item.nomor or "-", item.nama, item.instansi or "(kantor sendiri)",
-                str(item.step_count), str(item.revision))[index.column()]
+        return (item.nomor or "-", item.nama, item.source_label,
+                str(item.step_count), str(item.revision), item.status_label)[index.column()]

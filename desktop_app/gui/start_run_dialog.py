@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.gui.questions import INDONESIAN
 from desktop_app.office.people import PersonInfo
+from desktop_app.office.profile import load_profile
+from desktop_app.runs.lanes import suggest_lanes
 from desktop_app.sop.library import SopSummary, get_sop
 
 
@@ -34,10 +37,13 @@ class StartRequest:
 
 
 class StartRunDialog(QDialog):
-    def __init__(self, parent, sops: list[SopSummary], people: list[PersonInfo]):
+    def __init__(self, parent, sops: list[SopSummary], people: list[PersonInfo],
+                 officials: tuple | None = None):
         super().__init__(parent)
         self.setWindowTitle("Mulai proses")
         self.sops, self.people = sops, people
+        self.officials = load_profile().officials if officials is None else officials
+        self.lane_names: dict[str, str] = {}
         self.sop = QComboBox()
         for sop in sops:
             self.sop.addItem(sop.nama + (f" — {sop.instansi}" if sop.instansi else ""), sop.id)
@@ -87,17 +93,27 @@ class StartRunDialog(QDialog):
             return
         sop = get_sop(self.sop.currentData())
         used = {k for step in sop.langkah for k in step.pelaksana}
-        for lane in sop.pelaksana:
-            if lane.kode not in used:
-                continue
+        lanes = [lane for lane in sop.pelaksana if lane.kode in used]
+        suggested = suggest_lanes([(lane.kode, lane.nama) for lane in lanes], self.people,
+                                  self.officials)
+        self.marks: dict[str, QLabel] = {}
+        for lane in lanes:
             combo = QComboBox()
             combo.addItem("(pilih petugas)", None)
             for person in self.people:
                 combo.addItem(f"{person.nama} — {person.jabatan}", person.id)
-                if lane.nama.lower() in person.jabatan.lower():
-                    combo.setCurrentIndex(combo.count() - 1)
-            self.lane_form.addRow(lane.nama, combo)
+            mark = QLabel(styleSheet="color: #1b7f3b;")
+            if lane.kode in suggested:
+                combo.setCurrentIndex(combo.findData(suggested[lane.kode].person_id))
+                mark.setText(f"✓ diisi otomatis ({suggested[lane.kode].why}); periksa")
+            combo.activated.connect(lambda _i, m=mark: m.setText("dipilih"))
+            row = QHBoxLayout()
+            row.addWidget(combo, 1)
+            row.addWidget(mark)
+            self.lane_form.addRow(lane.nama, row)
             self.lane_combos[lane.kode] = combo
+            self.marks[lane.kode] = mark
+            self.lane_names[lane.kode] = lane.nama
         self._suggest_title()
 
     def request(self) -> StartRequest:
@@ -107,7 +123,7 @@ class StartRunDialog(QDialog):
                              if c.currentData() is not None})
 
     def _accept(self) -> None:
-        missing = [self.lane_form.labelForField(c).text() for c in self.lane_combos.values()
+        missing = [self.lane_names[k] for k, c in self.lane_combos.items()
                    if c.currentData() is None]
         if not self.sop.count():
             return
@@ -120,7 +136,7 @@ class StartRunDialog(QDialog):
         self.accept()
 
     @classmethod
-    def ask(cls, parent, sops: list[SopSummary], people: list[PersonInfo]
-            ) -> StartRequest | None:
-        dialog = cls(parent, sops, people)
+    def ask(cls, parent, sops: list[SopSummary], people: list[PersonInfo],
+            officials: tuple | None = None) -> StartRequest | None:
+        dialog = cls(parent, sops, people, officials)
         return dialog.request() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -33,6 +33,22 @@ class SopSummary:
     approved: bool
     runnable: bool  # has an approved revision a run can follow
 
+    @property
+    def status_label(self) -> str:
+        """What the SOP list shows: templat, disahkan, draf (or a draft over an approved)."""
+        if self.is_template:
+            return "templat"
+        if self.approved:
+            return "disahkan"
+        return "draf perubahan" if self.runnable else "draf"
+
+    @property
+    def source_label(self) -> str:
+        """Where it comes from: a shipped template (of which office) or this office."""
+        if self.is_template:
+            return "templat bawaan" + (f" ({self.instansi})" if self.instansi else "")
+        return self.instansi or "kantor sendiri"
+
 
 @dataclass(frozen=True)
 class RevisionSummary:

@@ -140,3 +140,28 @@ def test_notes_details_and_repair(archived):
     s.database.execute_sql("INSERT INTO archive_fts(archive_fts, rank) "
                            "VALUES ('integrity-check', 1)")
     assert m.ArchiveItem.select().count() == 4
+
+
+def test_the_type_name_finds_documents_of_that_type(archived):
+    s = archived
+    assert ("naskah", s.pengantar) in found(s, "pengantar")  # "Penyampaian Renja 2027"
+    assert found(s, "surat pengantar renja") == [("naskah", s.pengantar)]
+    assert ("naskah", s.pengantar) not in found(s, "undangan")
+
+
+def test_unit_workbooks_are_archived(archived, tmp_path):
+    from desktop_app.common.file_store import store_bytes
+    from desktop_app.forms.store import add_submission
+
+    s = archived
+    unit = m.Unit.create(nama="Seksi Pemerintahan", position=1)
+    stored = store_bytes(s.office.workspace.data_dir, b"PK fake workbook", "xlsx")
+    with s.database.atomic():
+        sub = add_submission("rkt", 2027, unit.id, unit.nama, (), stored,
+                             "RKT Seksi Pemerintahan.xlsx")
+    hits = found(s, "rkt pemerintahan")
+    assert hits == [("rencana_unit", sub)]
+    entry = search(s.database, ArchiveQuery("rkt pemerintahan")).entries[0]
+    assert entry.kind_label == "Formulir rencana unit" and entry.has_file
+    info = detail(s.database, entry.id, s.office.workspace.data_dir)
+    assert info.file is not None and info.file.read_bytes() == b"PK fake workbook"

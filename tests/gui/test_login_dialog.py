@@ -72,7 +72,8 @@ def test_pin_field_takes_digits_only_and_masuk_needs_four(qtbot, workspace, peop
     dialog = open_dialog(qtbot, LoginDialog(None, workspace.database))
     qtbot.keyClicks(dialog.pin, "12ab")
     assert dialog.pin.text() == "12"
-    assert not dialog.login_button.isEnabled()
+    qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "Ketik PIN Anda (4" in dialog.message.text()
     qtbot.keyClicks(dialog.pin, "3456789")
     assert dialog.pin.text() == "12345678"
     assert dialog.login_button.isEnabled()
@@ -131,3 +132,23 @@ def test_first_admin_with_a_typed_name(qtbot, workspace):
     qtbot.keyClicks(dialog.nama, "Operator Kecamatan")
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     assert dialog.admin is not None and dialog.admin.nama == "Operator Kecamatan"
+
+
+def test_keyboard_alone_logs_in_and_enter_never_quits(qtbot, workspace, people):
+    dialog = open_dialog(qtbot, LoginDialog(None, workspace.database))
+    dialog.people.setCurrentIndex(dialog.people.findData(people["sri"]))
+    dialog.activateWindow()
+    dialog.pin.setFocus()
+    qtbot.keyClick(dialog.pin, Qt.Key.Key_Tab)  # Tab from an empty PIN: not onto Keluar
+    assert dialog.focusWidget() is not dialog.quit_button
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert "Ketik PIN" in dialog.message.text()
+    qtbot.keyClick(dialog.quit_button, Qt.Key.Key_Return)  # Enter even on Keluar logs in
+    assert dialog.isVisible()
+    dialog.pin.setFocus()
+    qtbot.keyClicks(dialog.pin, "135791")
+    qtbot.keyClick(dialog.pin, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.login_button
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted

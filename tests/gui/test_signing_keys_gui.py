@@ -4,6 +4,7 @@ fingerprint; *Periksa dengan berkas kunci* says ASLI; the admin revokes the key.
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
 
@@ -17,12 +18,24 @@ from desktop_app.signing import keys
 from tests.naskah.test_workflow import CONTENT, routed  # noqa: F401 - the fixture
 from tests.runs.conftest import office  # noqa: F401 - the fixture
 
+_POLLING: list[bool] = []
+
+
+@pytest.fixture(autouse=True)
+def _stop_polling():
+    """No poll of this test outlives it (a late one would act on the next test's dialogs)."""
+    _POLLING[:] = [True]
+    yield
+    _POLLING[:] = []
+
 
 def _when_modal(qtbot, kind, act) -> list:
     """Run `act(dialog)` on the next modal dialog of `kind`, as a person would use it."""
     seen = []
 
     def poll():
+        if not _POLLING:
+            return
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, kind):
             seen.append(dialog)
@@ -101,6 +114,7 @@ def test_camat_makes_a_key_signs_and_the_letter_verifies(routed, qtbot, monkeypa
         assert doc_window.message.text() == "Paraf Anda sudah tercatat."
     _log_in(qtbot, window, o.camat)
     doc_window = window.open_document(doc_id)
+    qtbot.addWidget(doc_window)
     doc_window.refresh()
     asked = _type_passphrase(qtbot, "salah sekali", again=False)
     doc_window.approve_button.click()
