@@ -9,11 +9,14 @@ from peewee import SqliteDatabase
 
 from db import models as m
 from desktop_app.common.errors import InvalidInput
+from desktop_app.office.roles import role_key
 
 KINDS = {"surat_dinas": "Surat dinas", "surat_pengantar": "Surat pengantar",
          "nota_dinas": "Nota dinas", "disposisi": "Lembar disposisi"}
 ACTIONS = {"paraf": "paraf", "tanda_tangan": "tanda tangan"}
-_DEFAULT_ROLES = (("kasubag", "paraf"), ("sekretaris", "paraf"), ("camat", "tanda_tangan"))
+# role keys (office/roles.py): a Kasubag, the Sekretaris (Kecamatan), the Camat — whole roles,
+# so "Sekretaris Kecamatan" is never taken for the Camat.
+_DEFAULT_ROLES = (("kasubag", "paraf"), ("sekcam", "paraf"), ("camat", "tanda_tangan"))
 
 
 @dataclass(frozen=True)
@@ -35,13 +38,20 @@ def route_or_default(kind: str) -> list[RouteStep]:
     return get_route(kind) or default_route()
 
 
+def _matches(key: str | None, wanted: str) -> bool:
+    if key is None:
+        return False
+    if wanted == "sekcam":
+        return key in ("sekcam", "sekretaris")
+    return key == wanted or key.startswith(wanted + " ")
+
+
 def default_route() -> list[RouteStep]:
     """Kasubag, Sekretaris and Camat found by jabatan among the active people."""
     people = list(m.Person.select().where(m.Person.active == True))  # noqa: E712
     route = []
     for word, action in _DEFAULT_ROLES:
-        found = next((p for p in people if word in p.jabatan.lower()
-                      or (word == "sekretaris" and "sekcam" in p.jabatan.lower())), None)
+        found = next((p for p in people if _matches(role_key(p.jabatan), word)), None)
         if found and all(r.person_id != found.id for r in route):
             route.append(RouteStep(found.id, found.nama, found.jabatan, action))
     return route
