@@ -199,6 +199,55 @@ def walk_a_run(walk: Walk, window: MainWindow, on_next_dialog) -> int:
     return run_id
 
 
+def fill_pengantar(walk: Walk):
+    def answer(dialog) -> None:
+        qtbot = walk.qtbot
+        qtbot.keyClicks(dialog.title, "Penyampaian RKT Kecamatan 2027")
+        codes = dialog.fields["klasifikasi"]
+        codes.setCurrentIndex(1)  # the first classification code of the register
+        qtbot.keyClicks(dialog.fields["kepada"], "Kepala BAPERLITBANG")
+        qtbot.keyClicks(dialog.fields["di"], "Karanganyar")
+        items = dialog.fields["items"]
+        if not items.value():
+            items.add_row({"naskah": "", "banyaknya": "", "keterangan": ""})
+        items.table.item(0, 0).setText("RKT Kecamatan Ngargoyoso Tahun 2027")
+        walk.look(dialog, "surat-pengantar")
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    return answer
+
+
+def pin_ok(walk: Walk, pin: str):
+    def answer(dialog) -> None:
+        walk.qtbot.keyClicks(dialog.pin, pin)
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    return answer
+
+
+def sign_a_pengantar(walk: Walk, window: MainWindow, on_next_dialog) -> None:
+    pins = {nama: pin for nama, _j, _r, pin, _n in USERS}
+    staf = USERS[3][0]
+    if window.person.nama != staf:
+        on_next_dialog(log_in(walk, staf, pins[staf]))
+        switch(window)
+    click_nav(window, "Dokumen")
+    on_next_dialog(fill_pengantar(walk))
+    next(a for a in window.documents.kind_menu.actions()
+         if a.data() == "surat_pengantar").trigger()
+    doc_id = next(iter(window.document_windows))
+    document = window.document_windows[doc_id]
+    walk.qtbot.addWidget(document)
+    walk.look(document, "naskah-menunggu-paraf")
+    for nama in (USERS[2][0], USERS[1][0], USERS[0][0]):  # kasubag, sekcam, camat
+        on_next_dialog(log_in(walk, nama, pins[nama]))
+        switch(window)
+        document = window.open_document(doc_id)
+        assert document.approve_button.isEnabled(), document.turn_hint.text()
+        on_next_dialog(pin_ok(walk, pins[nama]))
+        document.approve_button.click()
+    assert "disahkan" in document.header.text() and not document.approve_button.isEnabled()
+    walk.look(document, "naskah-ditandatangani")
+
+
 def test_first_week(qtbot, qapp, tmp_path, monkeypatch, on_next_dialog):
     monkeypatch.setenv("PANDU_HOME", str(tmp_path / "data"))
     walk = Walk(qtbot, tmp_path)
@@ -275,6 +324,10 @@ def test_first_week(qtbot, qapp, tmp_path, monkeypatch, on_next_dialog):
         walk_a_run(walk, window, on_next_dialog)
         walked.append("run")
 
+        # a surat pengantar: paraf by the kasubag and the sekcam, signed by the camat
+        sign_a_pengantar(walk, window, on_next_dialog)
+        walked.append("pengantar")
+
         # Beranda: the three first things are done, the hint is gone
         click_nav(window, "Beranda")
         assert not window.dashboard.first_steps.isVisible()
@@ -284,5 +337,5 @@ def test_first_week(qtbot, qapp, tmp_path, monkeypatch, on_next_dialog):
     monkeypatch.setattr(QApplication, "exec", the_week)
     assert cli.main([]) == 0
     assert warnings == []
-    assert walked == ["users", "log-ins", "sop", "approved", "run"]
+    assert walked == ["users", "log-ins", "sop", "approved", "run", "pengantar"]
     assert len(list((tmp_path / "screens").glob("*.png"))) >= 8
