@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QWizard,
 )
 
@@ -248,9 +249,52 @@ def sign_a_pengantar(walk: Walk, window: MainWindow, on_next_dialog) -> None:
     walk.look(document, "naskah-ditandatangani")
 
 
+def accept_dialog(walk: Walk, name: str):
+    def answer(dialog) -> None:
+        walk.look(dialog, name)
+        box = dialog.findChild(QDialogButtonBox)
+        next(b for b in box.buttons()
+             if box.buttonRole(b) == QDialogButtonBox.ButtonRole.AcceptRole).click()
+    return answer
+
+
+def send_it(walk: Walk, window: MainWindow, on_next_dialog) -> None:
+    """Ekspedisi: the signed pengantar goes on the delivery list, marked as sent."""
+    click_nav(window, "Ekspedisi")
+    page = window.expedition
+    on_next_dialog(accept_dialog(walk, "kirim-naskah"))
+    page.buttons["add"].click()
+    assert page.model.rowCount() == 1
+    page.table.selectRow(0)
+    page.buttons["sent"].click()
+    walk.look(window, "ekspedisi")
+
+
+def back_up(walk: Walk, window: MainWindow, on_next_dialog, folder) -> None:
+    """Pengaturan: Cadangkan ke flashdisk…, a folder chosen in the file dialog."""
+    click_nav(window, "Pengaturan")
+    window.settings_tabs.setCurrentWidget(window.settings_page)
+
+    def choose(dialog) -> None:
+        walk.look(dialog, "pilih-folder-cadangan")
+        name = dialog.findChild(QLineEdit, "fileNameEdit")
+        name.setText(str(folder))  # typed into "Folder:", then Pilih
+        box = dialog.findChild(QDialogButtonBox)
+        next(b for b in box.buttons()
+             if box.buttonRole(b) == QDialogButtonBox.ButtonRole.AcceptRole).click()
+
+    on_next_dialog(choose)
+    on_next_dialog(lambda d: walk.look(d, "cadangan-tersimpan") or d.accept())
+    next(b for b in window.settings_page.findChildren(QPushButton)
+         if b.text().startswith("Cadangkan")).click()
+    assert any(folder.iterdir())
+
+
 def test_first_week(qtbot, qapp, tmp_path, monkeypatch, on_next_dialog):
     monkeypatch.setenv("PANDU_HOME", str(tmp_path / "data"))
     walk = Walk(qtbot, tmp_path)
+    flashdisk = tmp_path / "flashdisk"
+    flashdisk.mkdir()
     warnings: list[str] = []  # a warning box in the walk is a failure, with its words
     monkeypatch.setattr(QMessageBox, "warning",
                         lambda parent, title, text, *a: warnings.append(text))
@@ -328,6 +372,11 @@ def test_first_week(qtbot, qapp, tmp_path, monkeypatch, on_next_dialog):
         sign_a_pengantar(walk, window, on_next_dialog)
         walked.append("pengantar")
 
+        send_it(walk, window, on_next_dialog)
+        walked.append("ekspedisi")
+        back_up(walk, window, on_next_dialog, flashdisk)
+        walked.append("backup")
+
         # Beranda: the three first things are done, the hint is gone
         click_nav(window, "Beranda")
         assert not window.dashboard.first_steps.isVisible()
@@ -337,5 +386,6 @@ def test_first_week(qtbot, qapp, tmp_path, monkeypatch, on_next_dialog):
     monkeypatch.setattr(QApplication, "exec", the_week)
     assert cli.main([]) == 0
     assert warnings == []
-    assert walked == ["users", "log-ins", "sop", "approved", "run", "pengantar"]
+    assert walked == ["users", "log-ins", "sop", "approved", "run", "pengantar", "ekspedisi",
+                      "backup"]
     assert len(list((tmp_path / "screens").glob("*.png"))) >= 8
