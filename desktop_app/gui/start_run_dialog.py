@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_app.gui.questions import INDONESIAN
 from desktop_app.office.people import PersonInfo
 from desktop_app.office.profile import load_profile
-from desktop_app.runs.lanes import suggest_lanes
+from desktop_app.office.roles import suggest_lanes
 from desktop_app.sop.library import SopSummary, get_sop
 
 

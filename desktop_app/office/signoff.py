@@ -11,12 +11,15 @@ from db import models as m
 from desktop_app.common import audit
 from desktop_app.common.errors import InvalidInput, NotAllowed
 from desktop_app.office.permissions import OP, check, may_sign
+from desktop_app.office.roles import role_key
 from desktop_app.office.settings import get_setting, set_settings
 
 KINDS = {"surat_dinas": "Surat dinas", "surat_pengantar": "Surat pengantar",
          "nota_dinas": "Nota dinas", "disposisi": "Lembar disposisi"}
 ACTIONS = {"paraf": "paraf", "tanda_tangan": "tanda tangan"}
-_DEFAULT_ROLES = (("kasubag", "paraf"), ("sekretaris", "paraf"), ("camat", "tanda_tangan"))
+# role keys (office/roles.py): a Kasubag, the Sekretaris (Kecamatan), the Camat — whole roles,
+# so "Sekretaris Kecamatan" is never taken for the Camat.
+_DEFAULT_ROLES = (("kasubag", "paraf"), ("sekcam", "paraf"), ("camat", "tanda_tangan"))
 
 
 @dataclass(frozen=True)
@@ -38,13 +41,20 @@ def route_or_default(kind: str) -> list[RouteStep]:
     return get_route(kind) or default_route()
 
 
+def _matches(key: str | None, wanted: str) -> bool:
+    if key is None:
+        return False
+    if wanted == "sekcam":
+        return key in ("sekcam", "sekretaris")
+    return key == wanted or key.startswith(wanted + " ")
+
+
 def default_route() -> list[RouteStep]:
     """Kasubag, Sekretaris and Camat found by jabatan among the active people."""
     people = list(m.Person.select().where(m.Person.active == True))  # noqa: E712
     route = []
     for word, action in _DEFAULT_ROLES:
-        found = next((p for p in people if word in p.jabatan.lower()
-                      or (word == "sekretaris" and "sekcam" in p.jabatan.lower())), None)
+        found = next((p for p in people if _matches(role_key(p.jabatan), word)), None)
         if found is None:
             continue
         fits = may_sign(found) if action == "tanda_tangan" else _may_paraf(found)

@@ -16,7 +16,7 @@ def test_a_new_office_has_three_next_steps_that_go_when_done(workspace):
         pemerintah="PEMERINTAH KABUPATEN KARANGANYAR", nama_kantor="KECAMATAN NGARGOYOSO",
         alamat="Jln. Kemuning", officials=(profile.Official(
             "Camat", "Wahyu", "Pembina (IV/a)", "198001181999121001"),)))
-    add_person(db, "Admin", "Admin", "", "admin", "1234")
+    add_person(db, "Admin", "Admin", "", "admin", "123456")
     add_person(db, "Budi", "Staf", "", "staf", "1234")
     assert [s.done for s in next_steps()] == [True, True, False]
     library.duplicate_sop(db, 4, "RKT Kami")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QWizard,
 )
 
@@ -199,9 +200,101 @@ def walk_a_run(walk: Walk, window: MainWindow, on_next_dialog) -> int:
     return run_id
 
 
+def fill_pengantar(walk: Walk):
+    def answer(dialog) -> None:
+        qtbot = walk.qtbot
+        qtbot.keyClicks(dialog.title, "Penyampaian RKT Kecamatan 2027")
+        codes = dialog.fields["klasifikasi"]
+        codes.setCurrentIndex(1)  # the first classification code of the register
+        qtbot.keyClicks(dialog.fields["kepada"], "Kepala BAPERLITBANG")
+        qtbot.keyClicks(dialog.fields["di"], "Karanganyar")
+        items = dialog.fields["items"]
+        if not items.value():
+            items.add_row({"naskah": "", "banyaknya": "", "keterangan": ""})
+        items.table.item(0, 0).setText("RKT Kecamatan Ngargoyoso Tahun 2027")
+        walk.look(dialog, "surat-pengantar")
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    return answer
+
+
+def pin_ok(walk: Walk, pin: str):
+    def answer(dialog) -> None:
+        walk.qtbot.keyClicks(dialog.pin, pin)
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    return answer
+
+
+def sign_a_pengantar(walk: Walk, window: MainWindow, on_next_dialog) -> None:
+    pins = {nama: pin for nama, _j, _r, pin, _n in USERS}
+    staf = USERS[3][0]
+    if window.person.nama != staf:
+        on_next_dialog(log_in(walk, staf, pins[staf]))
+        switch(window)
+    click_nav(window, "Dokumen")
+    on_next_dialog(fill_pengantar(walk))
+    next(a for a in window.documents.kind_menu.actions()
+         if a.data() == "surat_pengantar").trigger()
+    doc_id = next(iter(window.document_windows))
+    document = window.document_windows[doc_id]
+    walk.qtbot.addWidget(document)
+    walk.look(document, "naskah-menunggu-paraf")
+    for nama in (USERS[2][0], USERS[1][0], USERS[0][0]):  # kasubag, sekcam, camat
+        on_next_dialog(log_in(walk, nama, pins[nama]))
+        switch(window)
+        document = window.open_document(doc_id)
+        assert document.approve_button.isEnabled(), document.turn_hint.text()
+        on_next_dialog(pin_ok(walk, pins[nama]))
+        document.approve_button.click()
+    assert "disahkan" in document.header.text() and not document.approve_button.isEnabled()
+    walk.look(document, "naskah-ditandatangani")
+
+
+def accept_dialog(walk: Walk, name: str):
+    def answer(dialog) -> None:
+        walk.look(dialog, name)
+        box = dialog.findChild(QDialogButtonBox)
+        next(b for b in box.buttons()
+             if box.buttonRole(b) == QDialogButtonBox.ButtonRole.AcceptRole).click()
+    return answer
+
+
+def send_it(walk: Walk, window: MainWindow, on_next_dialog) -> None:
+    """Ekspedisi: the signed pengantar goes on the delivery list, marked as sent."""
+    click_nav(window, "Ekspedisi")
+    page = window.expedition
+    on_next_dialog(accept_dialog(walk, "kirim-naskah"))
+    page.buttons["add"].click()
+    assert page.model.rowCount() == 1
+    page.table.selectRow(0)
+    page.buttons["sent"].click()
+    walk.look(window, "ekspedisi")
+
+
+def back_up(walk: Walk, window: MainWindow, on_next_dialog, folder) -> None:
+    """Pengaturan: Cadangkan ke flashdisk…, a folder chosen in the file dialog."""
+    click_nav(window, "Pengaturan")
+    window.settings_tabs.setCurrentWidget(window.settings_page)
+
+    def choose(dialog) -> None:
+        walk.look(dialog, "pilih-folder-cadangan")
+        name = dialog.findChild(QLineEdit, "fileNameEdit")
+        name.setText(str(folder))  # typed into "Folder:", then Pilih
+        box = dialog.findChild(QDialogButtonBox)
+        next(b for b in box.buttons()
+             if box.buttonRole(b) == QDialogButtonBox.ButtonRole.AcceptRole).click()
+
+    on_next_dialog(choose)
+    on_next_dialog(lambda d: walk.look(d, "cadangan-tersimpan") or d.accept())
+    next(b for b in window.settings_page.findChildren(QPushButton)
+         if b.text().startswith("Cadangkan")).click()
+    assert any(folder.iterdir())
+
+
 def test_first_week(qtbot, qapp, tmp_path, monkeypatch, on_next_dialog):
     monkeypatch.setenv("PANDU_HOME", str(tmp_path / "data"))
     walk = Walk(qtbot, tmp_path)
+    flashdisk = tmp_path / "flashdisk"
+    flashdisk.mkdir()
     warnings: list[str] = []  # a warning box in the walk is a failure, with its words
     monkeypatch.setattr(QMessageBox, "warning",
                         lambda parent, title, text, *a: warnings.append(text))
@@ -275,6 +368,15 @@ def test_first_week(qtbot, qapp, tmp_path, monkeypatch, on_next_dialog):
         walk_a_run(walk, window, on_next_dialog)
         walked.append("run")
 
+        # a surat pengantar: paraf by the kasubag and the sekcam, signed by the camat
+        sign_a_pengantar(walk, window, on_next_dialog)
+        walked.append("pengantar")
+
+        send_it(walk, window, on_next_dialog)
+        walked.append("ekspedisi")
+        back_up(walk, window, on_next_dialog, flashdisk)
+        walked.append("backup")
+
         # Beranda: the three first things are done, the hint is gone
         click_nav(window, "Beranda")
         assert not window.dashboard.first_steps.isVisible()
@@ -284,5 +386,6 @@ def test_first_week(qtbot, qapp, tmp_path, monkeypatch, on_next_dialog):
     monkeypatch.setattr(QApplication, "exec", the_week)
     assert cli.main([]) == 0
     assert warnings == []
-    assert walked == ["users", "log-ins", "sop", "approved", "run"]
+    assert walked == ["users", "log-ins", "sop", "approved", "run", "pengantar", "ekspedisi",
+                      "backup"]
     assert len(list((tmp_path / "screens").glob("*.png"))) >= 8

@@ -1,6 +1,6 @@
-"""Who fills each lane when a run starts: a suggestion from the officials' and people's
-roles. An exact jabatan match wins; then both sides are reduced to a role key by a small
-table of the words offices use ("Sekretaris Kecamatan", "Sekcam", "Kasubbag Umum", ...).
+"""Roles read from a jabatan: who fills each lane when a run starts, who gives paraf and
+signs by default. An exact jabatan match wins; then both sides are reduced to a role key by a
+small table of the words offices use ("Sekretaris Kecamatan", "Sekcam", "Kasubbag Umum", ...).
 A role key is whole: "Sekretaris Camat" is the sekcam, never the camat."""
 
 from __future__ import annotations
@@ -41,19 +41,18 @@ def role_key(text: str) -> str | None:
     for pattern, short in _SYNONYMS:
         words = re.sub(pattern, short, words)
     parts = [w for w in words.split() if w not in _NOISE]
-    if not parts:
+    known = ("kasubag", "kasi", "kabid", "staf", *_PLAIN)
+    start = next((i for i, w in enumerate(parts) if w in known), None)
+    if start is None:  # "Wahyu Camat": the role may follow a name
         return None
+    parts = parts[start:]
     head = parts[0]
     if head in ("kasubag", "kasi", "kabid"):
         rest = parts[1:]
         if head == "kasubag" and rest and rest[0] in ("program", "keuangan"):
             rest = ["perencanaan"]
         return " ".join([head, *rest[:1]])
-    if head == "staf":
-        return "staf"
-    if head in _PLAIN:
-        return head
-    return None
+    return "staf" if head == "staf" else head
 
 
 def suggest_lanes(lanes: Iterable[tuple[str, str]], people: Iterable,

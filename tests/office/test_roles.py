@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop_app.office.profile import Official
-from desktop_app.runs.lanes import role_key, suggest_lanes
+from desktop_app.office.roles import role_key, suggest_lanes
 
 
 @dataclass
@@ -56,3 +56,22 @@ def test_an_official_lends_the_jabatan_to_the_person_with_the_same_nip():
     officials = [Official("Camat Ngargoyoso", "WAHYU AGUS PRAMONO", "", "198001181999121001")]
     assert suggest_lanes(LANES, people, officials)["camat"].person_id == 1
     assert "camat" not in suggest_lanes(LANES, people)
+
+
+def test_the_default_route_never_takes_the_sekretaris_kecamatan_for_the_camat(workspace):
+    from desktop_app.office.people import add_person
+    from desktop_app.office.signoff import default_route
+
+    db = workspace.database
+    sekcam = add_person(db, "Sri", "Sekretaris Kecamatan", "", "pejabat", "123456")
+    kasubag = add_person(db, "Budi", "Kasubag Perencanaan dan Keuangan", "", "pejabat", "123456")
+    camat = add_person(db, "Wahyu", "Camat Ngargoyoso", "", "pejabat", "123456")
+    assert [(s.person_id, s.action) for s in default_route()] == [
+        (kasubag, "paraf"), (sekcam, "paraf"), (camat, "tanda_tangan")]
+
+
+def test_a_role_after_a_name_is_read_too():
+    assert role_key("Wahyu Camat") == "camat"
+    assert role_key("Citra Sekcam") == "sekcam"
+    assert role_key("Budi Kasubag") == "kasubag"
+    assert role_key("Kepala Desa") is None
