@@ -327,4 +327,5 @@ def _draw_frame(page: Page, sop: Sop, index: int, count: int, style: Style,
     page.texts.append(TextLine(style.margin_x, baseline, lines[0], style.title_pt, True))
     pager = f"Diagram alir, halaman {index + 1} dari {count}"
     x = page.columns[-1].right - measure(pager, style.body_pt, False)
-    page.texts.append(TextLine(x, baseline, pager, style.body_pt))
+    page.pager = TextLine(x, baseline, pager, style.body_pt)
+    page.pager_right = page.columns[-1].right

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from desktop_app.common.dates import tanggal
 from desktop_app.common.errors import InvalidInput
+from desktop_app.common.nip import spaced_nip
 from desktop_app.forms.cell_values import format_number, format_percent
 from desktop_app.forms.form_types import (
     FORMULA,
@@ -131,7 +132,7 @@ def signature_lines(plan: MergedPlan) -> tuple[str, str, str, str, str]:
     """Place and date, jabatan, nama, pangkat, NIP of the signature block."""
     signer = plan.signer or Official("Camat")
     when = f"{plan.place}, {tanggal(plan.on)}" if plan.place else tanggal(plan.on)
-    nip = f"NIP. {signer.nip}" if signer.nip else ""
+    nip = f"NIP. {spaced_nip(signer.nip)}" if signer.nip else ""
     return when, signer.jabatan, signer.nama, signer.pangkat_golongan, nip
 
 

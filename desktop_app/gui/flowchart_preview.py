@@ -115,7 +115,7 @@ def paint_page(painter: QPainter, page: Page) -> None:
         painter.setPen(_pen(rule.width, thinnest))
         painter.drawLine(QPointF(rule.x1, rule.y1), QPointF(rule.x2, rule.y2))
     painter.setPen(Qt.GlobalColor.black)
-    for line in page.texts:
+    for line in page.texts + ([page.pager] if page.pager else []):
         draw_text(painter, line.x, line.y, line.text, line.size, line.bold)
     for arrow in page.arrows:
         _arrow(painter, arrow, thinnest)

@@ -28,6 +28,7 @@ from reportlab.platypus import (
 )
 
 from desktop_app.common.dates import tanggal
+from desktop_app.common.nip import spaced_nip
 from desktop_app.common.paper import paper_size
 from desktop_app.naskah.content import (
     SIFAT_DISPOSISI,
@@ -43,6 +44,7 @@ from desktop_app.render.letterhead import Kop
 from desktop_app.render.pdf.base import markup
 from desktop_app.render.pdf.fonts import BOLD, REGULAR, register_fonts, text_width_mm
 from desktop_app.render.pdf.kop import kop_flowables
+from desktop_app.render.pdf.pages import EmbeddedCanvas
 
 EMPTY = "...................."
 SIGN_SPACE_MM = 25  # room for the signature and cap
@@ -149,7 +151,7 @@ def _signer(sig: Signatory, s: dict, width: float, cap: bool = True) -> list:
              Paragraph(name, s["centre"])]
     if sig.pangkat:
         block.append(_p(sig.pangkat, s["centre"]))
-    block.append(_p(f"NIP. {sig.nip}" if sig.nip else f"NIP. {EMPTY}", s["centre"]))
+    block.append(_p(f"NIP. {spaced_nip(sig.nip)}" if sig.nip else f"NIP. {EMPTY}", s["centre"]))
     return block
 
 
@@ -227,7 +229,7 @@ def _build(story: list, size_mm: tuple[float, float], margins_mm: tuple[float, .
                   (height - top - bottom) * mm, id="body", leftPadding=0, rightPadding=0,
                   topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate("naskah", [frame], onPage=page_number)])
-    doc.build(story)
+    doc.build(story, canvasmaker=EmbeddedCanvas)
     return out.getvalue()
 
 
@@ -306,7 +308,9 @@ def render_surat_pengantar(doc: SuratPengantar, kop: Kop, setup: PageSetup,
 def render_nota_dinas(doc: NotaDinas, kop: Kop, setup: PageSetup,
                       verification: Verification | None = None) -> bytes:
     s, width = _styles(setup.font_size), _text_width(setup)
-    fields = [("Kepada", f"Yth. {doc.kepada}"), ("Dari", _or(doc.dari)),
+    # "Dari" is who signs it (Permendagri 1/2023): never a free text above another's signature
+    dari = doc.signatory.jabatan or doc.dari
+    fields = [("Kepada", f"Yth. {doc.kepada}"), ("Dari", _or(dari)),
               ("Tembusan", _or(_numbered(doc.tembusan)) if doc.tembusan else "-"),
               ("Tanggal", tanggal(doc.tanggal, EMPTY)), ("Nomor", _or(doc.nomor, EMPTY)),
               ("Sifat", _or(doc.sifat)), ("Lampiran", _or(doc.lampiran)), ("Hal", _or(doc.hal))]

@@ -119,6 +119,10 @@ class Page:
     symbols: list[Symbol] = field(default_factory=list)
     arrows: list[Arrow] = field(default_factory=list)
     cells: list[tuple[Column, Box]] = field(default_factory=list)
+    # "Diagram alir, halaman 1 dari 2", counting this flowchart's pages; the printed sheet
+    # draws its own in the same place (right end at `pager_right`), counting every page
+    pager: TextLine | None = None
+    pager_right: float = 0.0
 
     def symbol_of(self, step: int) -> Symbol:
         return next(s for s in self.symbols if s.step == step)

@@ -15,7 +15,8 @@ ARROW_LINE_PT = 0.7
 HEAD_LEN, HEAD_HALF = 2.0, 0.8  # mm
 
 
-def paint_page(canvas: Canvas, page: Page) -> None:
+def paint_page(canvas: Canvas, page: Page, pager: bool = True) -> None:
+    """Draw `page`; without `pager` its own page number is left to the document."""
     register_fonts()
 
     def y(v: float) -> float:
@@ -30,7 +31,7 @@ def paint_page(canvas: Canvas, page: Page) -> None:
         canvas.setLineWidth(rule.width)
         canvas.line(rule.x1 * mm, y(rule.y1), rule.x2 * mm, y(rule.y2))
     canvas.setFillColor(black)
-    for line in page.texts:
+    for line in page.texts + ([page.pager] if pager and page.pager else []):
         canvas.setFont(font_for(line.text, line.bold), line.size)
         canvas.drawString(line.x * mm, y(line.y), line.text)
     for arrow in page.arrows:

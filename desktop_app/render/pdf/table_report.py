@@ -11,10 +11,12 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from desktop_app.common.nip import spaced_nip
 from desktop_app.common.paper import paper_size
 from desktop_app.render.letterhead import Kop
 from desktop_app.render.pdf.base import markup, styles
 from desktop_app.render.pdf.kop import kop_flowables
+from desktop_app.render.pdf.pages import footer_painter, numbered_canvas
 
 MARGIN = 15 * mm
 
@@ -60,7 +62,7 @@ def render_table_report(report: TableReport, kop: Kop, paper: str,
         story += [Spacer(1, 2 * mm), Paragraph(markup(note), s["small"])]
     if report.signature:
         story += _signature(report.signature, width)
-    doc.build(story)
+    doc.build(story, canvasmaker=numbered_canvas(footer_painter(MARGIN)))
     return out.getvalue()
 
 
@@ -135,6 +137,6 @@ def _signature(sig: Signature, width: float) -> list:
     if sig.pangkat:
         block.append(Paragraph(markup(sig.pangkat), s["body"]))
     if sig.nip:
-        block.append(Paragraph("NIP. " + markup(sig.nip), s["body"]))
+        block.append(Paragraph("NIP. " + markup(spaced_nip(sig.nip)), s["body"]))
     table = Table([["", block]], colWidths=[width * 0.6, width * 0.4])
     return [Spacer(1, 8 * mm), table]

@@ -69,7 +69,7 @@ def _identity(values: dict[str, str], texts: list[list[str]], draft: Draft) -> I
                    f"lebih awal dari tanggal pembuatan {made:%d-%m-%Y}; periksa tahunnya")
     for key in _LISTS:
         setattr(ident, key, f.split_list(values.get(key, "")))
-    ident.instansi = _instansi(texts)
+    ident.instansi = f.clean(values.get("instansi", "")) or _instansi(texts)
     ident.disahkan_oleh = _signer(values.get("disahkan_oleh", ""), texts)
     return ident
 
