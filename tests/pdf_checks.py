@@ -46,10 +46,15 @@ def _below(line: list[dict], lines: list[list[dict]]) -> list[dict] | None:
     return None
 
 
-def broken_words(words: list[dict]) -> list[str]:
-    """Words split over two lines without a hyphen, as "Wakt/u"."""
+def vocabulary_of(words: list[dict]) -> set[str]:
+    return {w["text"].strip(".,;:()").lower() for w in words}
+
+
+def broken_words(words: list[dict], vocabulary: set[str] | None = None) -> list[str]:
+    """Words split over two lines without a hyphen, as "Wakt/u": a short rest alone on its
+    line, or two parts that make a word the document (`vocabulary`) writes whole."""
     lines = _lines(words)
-    vocabulary = {w["text"].strip(".,;:()").lower() for w in words}
+    vocabulary = vocabulary_of(words) | (vocabulary or set())
     found = []
     for line in lines:
         below = _below(line, lines)
@@ -66,7 +71,7 @@ def broken_words(words: list[dict]) -> list[str]:
         elif (tail[-1:].isalpha() and LETTERS.match(head.strip(".,;:)")) and (
                 (len(below) == 1 and len(head.strip(".,;:)")) <= 2
                  and head.strip(".,;:)") not in SHORT_WORDS)
-                or (joined in vocabulary and tail.lower() not in vocabulary))):
+                or (joined in vocabulary and len(joined) >= 6 and head[:1].islower()))):
             found.append(f"{tail}/{head}")
     return found
 
@@ -86,8 +91,10 @@ def unembedded_fonts(path: Path) -> list[str]:
     return bad
 
 
-def check_pdf(source: Path | bytes, tmp_dir: Path | None = None) -> list[str]:
-    """Every problem of one PDF: "page 2: broken word Wakt/u", "font Helvetica not embedded"."""
+def check_pdf(source: Path | bytes, tmp_dir: Path | None = None,
+              words: set[str] | None = None) -> list[str]:
+    """Every problem of one PDF: "page 2: broken word Wakt/u", "font Helvetica not embedded".
+    `words`: words the test put in, which must never come out broken."""
     if isinstance(source, bytes):
         assert tmp_dir is not None
         path = tmp_dir / f"checked-{abs(hash(source))}.pdf"
@@ -97,7 +104,12 @@ def check_pdf(source: Path | bytes, tmp_dir: Path | None = None) -> list[str]:
         path, data = source, source.read_bytes()
     problems = [f"font {name} not embedded" for name in unembedded_fonts(path)]
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for number, page in enumerate(pdf.pages, start=1):
-            words = page.extract_words(use_text_flow=False, keep_blank_chars=False)
-            problems += [f"page {number}: broken word {w}" for w in broken_words(words)]
+        pages = [page.extract_words(use_text_flow=False, keep_blank_chars=False)
+                 for page in pdf.pages]
+    known = {word.lower() for word in words or ()}
+    for page_words in pages:
+        known |= vocabulary_of(page_words)
+    for number, page_words in enumerate(pages, start=1):
+        problems += [f"page {number}: broken word {w}"
+                     for w in broken_words(page_words, known)]
     return problems

@@ -166,11 +166,13 @@ def _signature(sig: Signatory, s: dict, width: float, cap: bool = True) -> Table
     return _two_columns("", _signer(sig, s, width * 0.5, cap), width)
 
 
-def _body(paragraphs: tuple[str, ...], signature: Flowable, s: dict) -> list:
-    """The body; its last paragraph never parts from the signature."""
+def _body(paragraphs: tuple[str, ...], signature: Flowable, s: dict,
+          after: list | None = None) -> list:
+    """The body; its last paragraph never parts from the signature, nor the signature from
+    what follows it (`after`: the tembusan, the verification block)."""
     flow = [_p(text, s["para"]) for text in paragraphs]
     tail = [flow.pop()] if flow else []
-    return [*flow, KeepTogether([*tail, Spacer(1, 4 * mm), signature])]
+    return [*flow, KeepTogether([*tail, Spacer(1, 4 * mm), signature, *(after or [])])]
 
 
 class _AtPageBottom(Flowable):
@@ -180,8 +182,13 @@ class _AtPageBottom(Flowable):
         super().__init__()
         self.inner = inner
 
+    MEASURING = 0xFFFFFF  # KeepTogether measures its content in unbounded height
+
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         _w, needed = self.inner.wrap(avail_width, avail_height)
+        if avail_height >= self.MEASURING:  # kept with the signature: count what it needs
+            self.width, self.height = avail_width, needed
+            return avail_width, needed
         self.width, self.height = avail_width, max(needed, avail_height)
         return self.width, self.height if needed <= avail_height else needed
 
@@ -233,16 +240,18 @@ def _build(story: list, size_mm: tuple[float, float], margins_mm: tuple[float, .
     return out.getvalue()
 
 
-def _letter(story: list, kop: Kop, setup: PageSetup, verification: Verification | None,
-            title: str) -> bytes:
+def _verification_tail(verification: Verification | None, width: float) -> list:
+    """The verification block, kept on the page of the signature (at its bottom)."""
+    return [Spacer(1, 4 * mm), _verification(verification, width)] if verification else []
+
+
+def _letter(story: list, kop: Kop, setup: PageSetup, title: str) -> bytes:
     width = _text_width(setup)
     head = kop_flowables(kop, width)
     if head:
         head.append(Spacer(1, 5 * mm))
-    tail = [Spacer(1, 4 * mm), _verification(verification, width)] if verification else []
     margins = (setup.margin_left, setup.margin_right, setup.margin_top, setup.margin_bottom)
-    return _build([*head, *story, *tail], paper_size(setup.paper), margins, setup.font_size,
-                  title)
+    return _build([*head, *story], paper_size(setup.paper), margins, setup.font_size, title)
 
 
 def _text_width(setup: PageSetup) -> float:
@@ -257,13 +266,15 @@ def render_surat_dinas(doc: SuratDinas, kop: Kop, setup: PageSetup,
     story = [_p(_place_date(doc.tempat, doc.tanggal), s["right"]), Spacer(1, 3 * mm),
              _fields([("Nomor", _or(doc.nomor, EMPTY)), ("Sifat", _or(doc.sifat)),
                       ("Lampiran", _or(doc.lampiran)), ("Hal", _or(doc.hal))], s, width),
-             Spacer(1, 6 * mm), *_addressee(doc.kepada, doc.di, s), Spacer(1, 6 * mm),
-             *_body(doc.paragraphs, _signature(doc.signatory, s, width), s)]
+             Spacer(1, 6 * mm), *_addressee(doc.kepada, doc.di, s), Spacer(1, 6 * mm)]
+    after = []
     if doc.tembusan:
-        story += [Spacer(1, 6 * mm), _p("Tembusan:", s["body"]),
+        after += [Spacer(1, 6 * mm), _p("Tembusan:", s["body"]),
                   *[_p(f"{n}. {item}" if len(doc.tembusan) > 1 else item, s["list"])
                     for n, item in enumerate(doc.tembusan, 1)]]
-    return _letter(story, kop, setup, verification, f"Surat Dinas {doc.hal}")
+    story += _body(doc.paragraphs, _signature(doc.signatory, s, width), s,
+                   after + _verification_tail(verification, width))
+    return _letter(story, kop, setup, f"Surat Dinas {doc.hal}")
 
 
 def _items_table(doc: SuratPengantar, s: dict, width: float) -> tuple[Table, Table]:
@@ -301,8 +312,9 @@ def render_surat_pengantar(doc: SuratPengantar, kop: Kop, setup: PageSetup,
              *_addressee(doc.kepada, doc.di, s), Spacer(1, 8 * mm),
              _p("SURAT PENGANTAR", s["title"]),
              _p(f"Nomor: {_or(doc.nomor, EMPTY)}", s["centre"]), Spacer(1, 6 * mm),
-             body, KeepTogether([last, Spacer(1, 8 * mm), signatures])]
-    return _letter(story, kop, setup, verification, "Surat Pengantar")
+             body, KeepTogether([last, Spacer(1, 8 * mm), signatures,
+                                 *_verification_tail(verification, width)])]
+    return _letter(story, kop, setup, "Surat Pengantar")
 
 
 def render_nota_dinas(doc: NotaDinas, kop: Kop, setup: PageSetup,
@@ -317,8 +329,9 @@ def render_nota_dinas(doc: NotaDinas, kop: Kop, setup: PageSetup,
     story = [_p("NOTA DINAS", s["title"]), Spacer(1, 5 * mm), _fields(fields, s, width),
              HRFlowable(width="100%", thickness=1, color=(0, 0, 0), spaceBefore=2 * mm,
                         spaceAfter=5 * mm),
-             *_body(doc.paragraphs, _signature(doc.signatory, s, width, cap=False), s)]
-    return _letter(story, kop, setup, verification, f"Nota Dinas {doc.hal}")
+             *_body(doc.paragraphs, _signature(doc.signatory, s, width, cap=False), s,
+                    _verification_tail(verification, width))]
+    return _letter(story, kop, setup, f"Nota Dinas {doc.hal}")
 
 
 # -- lembar disposisi -------------------------------------------------------------------------

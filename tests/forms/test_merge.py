@@ -110,7 +110,7 @@ def test_pdf_with_signature(ekt):
     assert "Rata-rata capaian 66,67 Cukup" in text
     assert "Ngargoyoso, 15 Januari 2028" in text and "WAHYU AGUS PRAMONO, S.STP." in text
     assert "NIP. 19800118 199912 1 001" in text
-    assert "Unit yang belum mengirim formulir" in text
+    assert "Unit yang belum mengirim formulir" not in text  # for the screen, not the signed page
 
 
 def test_rkt_files_written(office, tmp_path):
