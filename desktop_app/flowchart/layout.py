@@ -21,6 +21,7 @@ from desktop_app.render.geometry import (
 from desktop_app.sop.model import Sop
 
 MM_PER_PT = 25.4 / 72
+MIN_LABEL_PT = 6.0  # no label (Mulai, Ya/Tidak, a connector's letter) is printed smaller
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def layout_flowchart(sop: Sop, paper: str, measure: Measure, style: Style | None
     """The flowchart pages of an SOP on landscape `paper` (F4 or A4)."""
     style = style or Style()
     width, height = paper_size(paper, landscape=True)
-    columns = _columns(sop, width, style)
+    columns = _columns(sop, width, style, paper.upper())
     header = _Header(sop, columns, style, measure)
     body_top = style.margin_top + style.title_h + header.height
     body_h = height - style.margin_bottom - body_top
@@ -87,20 +88,53 @@ def layout_flowchart(sop: Sop, paper: str, measure: Measure, style: Style | None
     return FlowchartLayout(paper.upper(), pages)
 
 
-def _columns(sop: Sop, page_w: float, style: Style) -> list[Column]:
+# the narrowest each fixed column may become (mm): a two-digit step number, "10 menit",
+# an output's words, at the body size
+MINIMUM = {"no": 7.0, "kegiatan": 30.0, "kelengkapan": 18.0, "waktu": 13.0, "output": 18.0,
+           "keterangan": 14.0}
+LANE_PRINTABLE = 14.5  # mm: a narrower lane cannot hold a symbol with its labels
+
+
+def _columns(sop: Sop, page_w: float, style: Style, paper: str = "") -> list[Column]:
+    """Lanes between lane_min and lane_max, the fixed columns sharing the rest in their
+    proportions but never below MINIMUM; with more lanes than fit, lanes give way down to
+    LANE_PRINTABLE, and beyond that the SOP is refused."""
     avail = page_w - 2 * style.margin_x
-    base = sum(w for *_k, w in LEADING + TRAILING)
+    fixed = LEADING + TRAILING
+    base = sum(w for *_k, w in fixed)
     lanes = len(sop.pelaksana)
     lane_w = max(style.lane_min, min(style.lane_max, (avail - base) / lanes))
-    scale = (avail - lane_w * lanes) / base
-    specs = ([(k, label, w * scale) for k, label, w in LEADING]
+    least = sum(MINIMUM[k] for k, *_rest in fixed)
+    if avail - lane_w * lanes < least:
+        lane_w = (avail - least) / lanes
+    if lane_w < LANE_PRINTABLE:
+        fits = int((avail - least) // LANE_PRINTABLE)
+        raise InvalidInput(
+            f"SOP ini memiliki {lanes} pelaksana; pada kertas {paper or 'ini'} paling banyak "
+            f"{fits} pelaksana yang masih terbaca. Cetak pada kertas F4, atau pecah SOP "
+            "menjadi beberapa SOP yang lebih kecil.")
+    widths = _shares(fixed, avail - lane_w * lanes)
+    specs = ([(k, label, widths[k]) for k, label, _w in LEADING]
              + [(f"lane:{lane.kode}", lane.nama, lane_w) for lane in sop.pelaksana]
-             + [(k, label, w * scale) for k, label, w in TRAILING])
+             + [(k, label, widths[k]) for k, label, _w in TRAILING])
     columns, x = [], style.margin_x
     for key, label, w in specs:
         columns.append(Column(key, label, x, w))
         x += w
     return columns
+
+
+def _shares(fixed, room: float) -> dict[str, float]:
+    """`room` over the fixed columns in their proportions, none below its MINIMUM."""
+    pinned: dict[str, float] = {}
+    while True:
+        free = room - sum(pinned.values())
+        share = sum(w for k, _l, w in fixed if k not in pinned)
+        widths = {k: pinned.get(k, free * w / share if share else 0.0) for k, _l, w in fixed}
+        narrow = {k for k, w in widths.items() if k not in pinned and w < MINIMUM[k]}
+        if not narrow:
+            return widths
+        pinned |= {k: MINIMUM[k] for k in narrow}
 
 
 def _col(columns: list[Column], key: str) -> Column:
@@ -190,6 +224,9 @@ class _Header:
         self.group_h = style.line_h(style.header_pt) + 2 * style.pad
         self.sizes = {c.key: fitting_size(c.label, c.w - 2 * style.pad, style.header_pt,
                                           measure) for c in columns}
+        lanes = [c.key for c in columns if c.key.startswith("lane:")]
+        lane_size = min(self.sizes[k] for k in lanes)  # one size for every lane's name
+        self.sizes |= {k: lane_size for k in lanes}
         self.names = {c.key: wrap(c.label, c.w - 2 * style.pad, self.sizes[c.key], measure, True)
                       for c in columns}
         sub = [c for c in columns if c.key.startswith("lane:") or c.key in
@@ -297,6 +334,8 @@ def _step_symbol(sop: Sop, number: int, cols: list[Column], row: Box,
     w = min(style.symbol_w_max, lane_w - 2 * style.symbol_margin)
     if len(sop.pelaksana) == 1:  # leave room beside it for off-page connectors
         w = min(w, lane_w - 2 * (style.connector + 2 * style.connector_gap))
+    if kind == "terminator":  # a capsule, never a circle that reads as a connector
+        w = max(w, min(lane_w - 2.0, SYMBOL_H[kind] * 1.6))
     if kind == "decision":  # leave room beside it for the "Tidak" label
         label_room = measure("Tidak", style.label_pt, False) + 1.5
         w = max(min(w, lane_w - 2 * label_room), min(w, 9.0))
@@ -306,7 +345,7 @@ def _step_symbol(sop: Sop, number: int, cols: list[Column], row: Box,
     h = SYMBOL_H[kind]
     cy = (row.y + extra_top + row.bottom - extra_bottom) / 2
     label = {"mulai": "Mulai", "selesai": "Selesai"}.get(step.simbol, "")
-    size = fitting_size(label, right - left - 2.5, 7.0, measure, 4.5, bold=False)
+    size = fitting_size(label, right - left - 2.5, 7.0, measure, MIN_LABEL_PT, bold=False)
     return Symbol(kind, Box(left, cy - h / 2, right - left, h), label, number, size)
 
 

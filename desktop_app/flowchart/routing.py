@@ -126,11 +126,37 @@ def _side_label(router: _Router, page: Page, points: tuple[Point, ...], label: s
     lane = next(c for c in page.columns if c.x <= x0 <= c.right)
     room = (lane.right - x0 if side == "right" else x0 - lane.x) - 1.0
     size = router.style.label_pt
-    while size > 4.5 and router.measure(label, size, False) > room:
+    while size > 6.0 and router.measure(label, size, False) > room:  # never below 6 pt
         size -= 0.25
     width = router.measure(label, size, False)
     x = x0 + 0.6 if side == "right" else x0 - 0.6 - width
-    return Arrow(points, label, (x, y0 - 0.8), size)
+    y = y0 - 0.8
+    if width > room:  # too narrow a lane beside the symbol for a label of a readable size
+        x, y = _lifted_label(page, lane, points, width, side, (x, y))
+    return Arrow(points, label, (x, y), size)
+
+
+def _lifted_label(page: Page, lane, points: tuple[Point, ...], width: float, side: str,
+                  at: Point) -> Point:
+    """Where a label that does not fit beside a decision's corner goes: against the lane's
+    border, raised just enough to clear the diamond's slanting edge; else over the same line
+    in the next lane when the line runs on there; else where it was."""
+    x0, y0 = points[0]
+    right = side == "right"
+    border = lane.right if right else lane.x
+    diamond = next((s.box for s in page.symbols if s.kind == "decision"
+                    and abs((s.box.right if right else s.box.x) - x0) < 0.01
+                    and abs(s.box.cy - y0) < 0.01), None)
+    if diamond is not None:
+        x = border - 0.5 - width if right else border + 0.5
+        reach = (x0 - x) if right else (x + width - x0)  # how far it stands over the diamond
+        if reach < diamond.w / 2:
+            lift = diamond.h / 2 * max(reach, 0.0) / (diamond.w / 2) + 0.6
+            return x, y0 - max(0.8, lift)
+    x1 = points[1][0] if len(points) > 1 else x0
+    if abs(x1 - border) >= width + 1.2 and abs(x1 - x0) > abs(border - x0):
+        return (border + 0.6 if right else border - 0.6 - width), at[1]
+    return at
 
 
 def _connector(page: Page, x: float, y: float, size: float, label: str) -> Box:

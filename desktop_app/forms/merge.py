@@ -77,7 +77,7 @@ class MergedPlan:
         plain: list[tuple[str, PlanLine]] = []
         parents = parent_codes(line.kode for _, line in self.lines)
         for unit, line in self.lines:
-            kode = line.kode.strip()
+            kode = line.kode.strip().strip(".")
             if not kode:
                 plain.append((unit, line))
             elif kode in parents:  # a program or kegiatan: once, with every unit's name
@@ -98,7 +98,7 @@ class MergedPlan:
         of its kegiatan, is not counted again."""
         parents = parent_codes(line.kode for _, line in self.lines) if self.form.has(
             "kode") else set()
-        counted = [line for _, line in self.lines if line.kode.strip() not in parents]
+        counted = [line for _, line in self.lines if line.kode.strip().strip(".") not in parents]
         return {key: sum(getattr(line, key) or 0 for line in counted)
                 for key in TOTALLED if self.form.has(key)}
 

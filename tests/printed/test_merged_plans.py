@@ -9,11 +9,13 @@ import subprocess
 
 import pdfplumber
 import pytest
+from openpyxl import load_workbook
 
 from desktop_app.forms.exporting import export_forms
 from desktop_app.forms.form_types import PlanLine
 from desktop_app.forms.importing import check_forms, import_forms
 from desktop_app.forms.merge import is_blank, merged_pdf, merged_plan
+from desktop_app.forms.merge_workbook import merged_workbook
 from tests.forms.conftest import UNITS, ekt_row, fill, office, rkt_row  # noqa: F401
 from tests.pdf_checks import check_pdf
 
@@ -79,6 +81,10 @@ def test_renja_of_three_units(office, tmp_path):  # noqa: F811
     assert kodes.count("7.01.01") == 1 and kodes.count("7.01.01.2.01") == 1
     assert kodes[:2] == ["7.01.01", "7.01.01.2.01"] and len(rows) == 2 + 6
     assert rows[0][0] == ", ".join(THREE)
+    sheet = load_workbook(io.BytesIO(merged_workbook(plan))).active
+    total = next(row for row in sheet.iter_rows() if row[1].value == "Jumlah")
+    # the workbook's live total counts the same rows: the sub kegiatan (rows 10, 11, 14, ...)
+    assert total[7].value == "=SUM(H10,H11,H14,H15,H18,H19)"
     data = merged_pdf(plan, office.data_dir)
     texts = pages(data)
     flat = " ".join(texts)
