@@ -9,11 +9,11 @@ connectors (pentagons with matching labels A, B, ...) wherever the flow crosses 
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from itertools import count
 from typing import TYPE_CHECKING
 
+from desktop_app.common.errors import InvalidInput
 from desktop_app.flowchart.text import Measure
 from desktop_app.render.geometry import Arrow, Box, Page, Point, Symbol
 from desktop_app.sop.model import Sop
@@ -21,7 +21,6 @@ from desktop_app.sop.model import Sop
 if TYPE_CHECKING:
     from desktop_app.flowchart.layout import Style
 
-log = logging.getLogger(__name__)
 GUTTERS = (2.6, 1.3)  # track offsets from a lane border, mm (inner first)
 TRACK_CLEARANCE = 0.8
 
@@ -204,14 +203,18 @@ def _clear(page: Page, points: tuple[Point, ...]) -> bool:
 def _off_page_sideways(router: _Router, edge: Edge) -> None:
     """A side link to another page: each end goes to a pentagon in a free lane of its row."""
     label = router.next_label()
+    chosen: float | None = None  # the pair stands in the same lane where it can
     for step, outgoing in ((edge.source, True), (edge.target, False)):
         page = router.pages[router.page_index(step)]
         box = page.symbol_of(step).box
-        slot = _free_slot(router, page, step, box)
-        if slot is None:
-            log.warning("no free place for connector %s at step %d", label, step)
-            continue
+        slot = _free_slot(router, page, step, box, chosen)
+        if slot is None:  # never dropped silently: the sheet is not printed
+            raise InvalidInput(
+                f"langkah {step}: tidak ada tempat untuk penghubung {label} ke halaman lain "
+                f"(langkah {edge.source} ke {edge.target}). Kurangi pelaksana pada baris itu "
+                "atau cetak pada kertas F4.")
         side, x = slot
+        chosen = x if chosen is None else chosen
         size = router.style.connector
         conn = _connector(page, x, box.cy - size / 2, size, label)
         router.used_sides.add((step, side))
@@ -223,9 +226,16 @@ def _off_page_sideways(router: _Router, edge: Edge) -> None:
             page.arrows.append(Arrow(((near, box.cy), _side_point(box, side))))
 
 
-def _free_slot(router: _Router, page: Page, step: int, box: Box) -> tuple[str, float] | None:
+def _free_slot(router: _Router, page: Page, step: int, box: Box,
+               prefer: float | None = None) -> tuple[str, float] | None:
     size = router.style.connector
-    for x in _slot_candidates(router, page, box):
+    candidates = _slot_candidates(router, page, box)
+    lanes = [c for c in page.columns if c.key.startswith("lane:")]
+    if prefer is not None:  # the centre of the lane its partner stands in, first
+        lane = next((c for c in lanes if c.x <= prefer <= c.right), None)
+        if lane is not None:
+            candidates = [lane.x + lane.w / 2, *candidates]
+    for x in candidates:
         side = _facing(box, x)
         if side is None or (step, side) in router.used_sides:
             continue
@@ -279,9 +289,11 @@ def _channel(router: _Router, edge: Edge) -> None:
                 best = (cost, points, s_side, t_side, x)
         if best:
             break
-    if best is None:
-        log.warning("no free track for the link from step %d to %d", edge.source, edge.target)
-        return
+    if best is None:  # never dropped silently: the sheet is not printed
+        raise InvalidInput(
+            f"langkah {edge.source}: garis \"{edge.label or 'ke'}\" ke langkah {edge.target} "
+            "tidak dapat digambar tanpa menabrak simbol lain. Ubah urutan langkah atau "
+            "pelaksananya, atau cetak pada kertas F4.")
     _cost, points, s_side, t_side, x = best
     router.used_sides |= {(edge.source, s_side), (edge.target, t_side)}
     tracks.append((x, *sorted((points[0][1], points[-1][1]))))

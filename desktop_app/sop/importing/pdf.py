@@ -574,7 +574,9 @@ def _mark_main(shape: Shape, point, xs, grid: Grid) -> None:
         return
     covered = _covered(xs, shape)
     col = _band(xs, point[0])
-    if len(covered) > 1 and col in covered:
+    # our sheet draws a step of several pelaksana as one symbol per lane: the main one is
+    # where the arrows meet
+    if (len(covered) > 1 or grid.own_sheet) and col in covered:
         cell = grid.rows[shape.row][col]
         if MAIN not in cell.symbols:
             cell.symbols.append(MAIN)
