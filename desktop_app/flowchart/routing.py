@@ -132,7 +132,28 @@ def _side_label(router: _Router, page: Page, points: tuple[Point, ...], label: s
     y = y0 - 0.8
     if width > room:  # too narrow a lane beside the symbol for a label of a readable size
         x, y = _lifted_label(page, lane, points, width, side, (x, y))
+    elif _turns_up_under(points, x, width):
+        # the line turns up under the label (a return): the label goes below the line, so
+        # that its own line never strikes through it
+        y = y0 + 0.7 + size * CAP_MM
     return Arrow(points, label, (x, y), size)
+
+
+def _label_box(router: _Router, arrow: Arrow) -> Box:
+    x, baseline = arrow.label_at
+    height = arrow.label_size * CAP_MM
+    return Box(x, baseline - height, router.measure(arrow.label, arrow.label_size, False),
+               height)
+
+
+CAP_MM = 0.75 * 25.4 / 72  # a label's cap height per pt of its size, in mm
+LABEL_CAP = 6.5 * CAP_MM  # of the largest label
+
+
+def _turns_up_under(points: tuple[Point, ...], x: float, width: float) -> bool:
+    """Whether the line turns upward within a label standing from x over `width`."""
+    return len(points) > 2 and x - 0.3 <= points[1][0] <= x + width + 0.3 \
+        and points[2][1] < points[0][1]
 
 
 def _lifted_label(page: Page, lane, points: tuple[Point, ...], width: float, side: str,
@@ -150,8 +171,10 @@ def _lifted_label(page: Page, lane, points: tuple[Point, ...], width: float, sid
         x = border - 0.5 - width if right else border + 0.5
         reach = (x0 - x) if right else (x + width - x0)  # how far it stands over the diamond
         if reach < diamond.w / 2:
-            lift = diamond.h / 2 * max(reach, 0.0) / (diamond.w / 2) + 0.6
-            return x, y0 - max(0.8, lift)
+            lift = max(0.8, diamond.h / 2 * max(reach, 0.0) / (diamond.w / 2) + 0.6)
+            if _turns_up_under(points, x, width):  # below the line, clear of the lower edge
+                return x, y0 + lift + LABEL_CAP
+            return x, y0 - lift
     x1 = points[1][0] if len(points) > 1 else x0
     if abs(x1 - border) >= width + 1.2 and abs(x1 - x0) > abs(border - x0):
         return (border + 0.6 if right else border - 0.6 - width), at[1]
@@ -207,7 +230,9 @@ def _off_page_sideways(router: _Router, edge: Edge) -> None:
     for step, outgoing in ((edge.source, True), (edge.target, False)):
         page = router.pages[router.page_index(step)]
         box = page.symbol_of(step).box
-        slot = _free_slot(router, page, step, box, chosen)
+        room = router.measure(edge.label, 6.0, False) + 1.4 if outgoing and edge.label else 0.0
+        slot = _free_slot(router, page, step, box, chosen, room) or _free_slot(
+            router, page, step, box, chosen)
         if slot is None:  # never dropped silently: the sheet is not printed
             raise InvalidInput(
                 f"langkah {step}: tidak ada tempat untuk penghubung {label} ke halaman lain "
@@ -221,13 +246,21 @@ def _off_page_sideways(router: _Router, edge: Edge) -> None:
         near = conn.right if side == "left" else conn.x
         if outgoing:
             points = (_side_point(box, side), (near, box.cy))
-            page.arrows.append(_side_label(router, page, points, edge.label, side))
+            arrow = _side_label(router, page, points, edge.label, side)
+            if arrow.label and _label_box(router, arrow).overlaps(conn):
+                # no room between symbol and connector: the label stands over the connector
+                width = router.measure(arrow.label, arrow.label_size, False)
+                arrow = Arrow(points, arrow.label, (conn.cx - width / 2, conn.y - 0.6),
+                              arrow.label_size)
+            page.arrows.append(arrow)
         else:
             page.arrows.append(Arrow(((near, box.cy), _side_point(box, side))))
 
 
-def _free_slot(router: _Router, page: Page, step: int, box: Box,
-               prefer: float | None = None) -> tuple[str, float] | None:
+def _free_slot(router: _Router, page: Page, step: int, box: Box, prefer: float | None = None,
+               room: float = 0.0) -> tuple[str, float] | None:
+    """A free place for an off-page connector in the symbol's row, with `room` between it and
+    the symbol for the exit's label."""
     size = router.style.connector
     candidates = _slot_candidates(router, page, box)
     lanes = [c for c in page.columns if c.key.startswith("lane:")]
@@ -241,6 +274,8 @@ def _free_slot(router: _Router, page: Page, step: int, box: Box,
             continue
         conn = Box(x - size / 2, box.cy - size / 2, size, size)
         near = conn.right if side == "left" else conn.x
+        if abs(near - _side_point(box, side)[0]) < room:
+            continue
         if any(conn.overlaps(s.box) for s in page.symbols) or not _within_lanes(page, conn):
             continue
         if _clear(page, (_side_point(box, side), (near, box.cy))):

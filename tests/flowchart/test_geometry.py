@@ -15,12 +15,15 @@ from desktop_app.render.pdf.fonts import text_width_mm
 from desktop_app.sop.sopfile import read_sop_file
 from desktop_app.sop.validation import require_valid
 from tests.factories import generated_sop
+from tests.printed.test_multi_lane_steps import multi_lane_decisions
 
 TEMPLATES = {p.name.split(".")[0]: read_sop_file(p)
              for p in sorted(templates_dir().glob("*.pandu-sop.toml"))}
 GENERATED = {f"gen{steps}x{lanes}d{dec}s{seed}": generated_sop(steps, lanes, dec, seed)
              for steps, lanes, dec, seed in [(40, 8, 5, 1), (40, 8, 5, 2), (25, 3, 4, 3),
-                                             (12, 1, 2, 4), (60, 6, 8, 5)]}
+                                             (12, 1, 2, 4), (60, 6, 8, 5), (20, 12, 3, 4),
+                                             (40, 12, 6, 1)]}
+GENERATED["multilane-decisions"] = multi_lane_decisions()  # issue 17: three, "Tidak" off-page
 CASES = [(name, sop, paper) for name, sop in {**TEMPLATES, **GENERATED}.items()
          for paper in ("F4", "A4")]
 
@@ -131,3 +134,40 @@ def test_decision_labels(laid_out):
     labels = Counter(a.label for p in layout.pages for a in p.arrows if a.label)
     decisions = sum(s.simbol == "keputusan" for s in sop.langkah)
     assert labels["Tidak"] >= decisions and labels["Ya"] >= decisions
+
+
+def _label_box(arrow):
+    from desktop_app.render.geometry import Box
+
+    x, baseline = arrow.label_at
+    height = arrow.label_size * 25.4 / 72
+    return Box(x, baseline - 0.75 * height, text_width_mm(arrow.label, arrow.label_size, False),
+               height)
+
+
+def test_no_line_runs_through_a_label(laid_out):
+    """Issue 17: no arrow (not even its own) and no symbol goes through a Ya/Tidak label."""
+    _sop, layout, _ = laid_out
+    for page in layout.pages:
+        for arrow in page.arrows:
+            if not arrow.label:
+                continue
+            box = _label_box(arrow)
+            for other in page.arrows:
+                for a, b in zip(other.points, other.points[1:], strict=False):
+                    assert not box.crossed_by(a, b, 0.2), (arrow.label, arrow, other)
+            for symbol in page.symbols:
+                assert not _touches(box, symbol), (arrow.label, symbol)
+
+
+def _touches(box, symbol) -> bool:
+    """A label box over a symbol; over a diamond only where it meets the diamond itself."""
+    if not box.overlaps(symbol.box):
+        return False
+    if symbol.kind != "decision":
+        return True
+    s = symbol.box
+    x = min(max(s.cx, box.x), box.right)  # the label's point nearest the diamond's centre
+    y = min(max(s.cy, box.y), box.bottom)
+    return abs(x - s.cx) / (s.w / 2) + abs(y - s.cy) / (s.h / 2) < 1
+
