@@ -48,6 +48,7 @@ def test_sop_of_another_office_keeps_our_kop_and_names_its_source(office, tmp_pa
     assert "MAGETAN" not in kop  # never over our address
     assert "Sumber SOP Inspektorat Kabupaten Magetan" in grid
     assert "NIP. 19600510 198503 2 006" in grid
+    assert "Nomor SOP ......" in grid and "Nomor SOP -" not in grid  # room to write it in
 
 
 def test_every_page_counts_the_whole_sheet_and_continuations_say_whose(office, tmp_path):
