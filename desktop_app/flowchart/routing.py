@@ -304,20 +304,25 @@ def _channel(router: _Router, edge: Edge) -> None:
     src, tgt = page.symbol_of(edge.source).box, page.symbol_of(edge.target).box
     tracks = router.tracks.setdefault(index, [])
     best: tuple[float, tuple[Point, ...], str, str, float] | None = None
-    for strict in (True, False):
+    target_kind = page.symbol_of(edge.target).kind
+    # strict: free sides and free tracks; then a side already used, never a busy track (two
+    # lines along one track read as one arrow); only then anything clear of the symbols
+    for pass_no in range(3):
         for x in _track_candidates(page):
             s_side, t_side = _facing(src, x), _facing(tgt, x)
             if s_side is None or t_side is None:
                 continue
-            if strict and ((edge.source, s_side) in router.used_sides
-                           or (edge.target, t_side) in router.used_sides):
+            shared = (edge.target, t_side) in router.used_sides
+            if pass_no == 0 and ((edge.source, s_side) in router.used_sides or shared):
                 continue
             start, end = _side_point(src, s_side), _side_point(tgt, t_side)
+            if shared and target_kind == "process":  # a second line in: above the first
+                end = (end[0], tgt.cy - tgt.h / 4)
             points = (start, (x, start[1]), (x, end[1]), end)
             y0, y1 = sorted((start[1], end[1]))
             busy = any(abs(tx - x) < TRACK_CLEARANCE and ty0 < y1 and y0 < ty1
                        for tx, ty0, ty1 in tracks)
-            if (strict and busy) or not _clear(page, points):
+            if (pass_no < 2 and busy) or not _clear(page, points):
                 continue
             cost = abs(start[0] - x) + abs(end[0] - x)
             if best is None or cost < best[0]:

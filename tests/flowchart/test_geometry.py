@@ -171,3 +171,27 @@ def _touches(box, symbol) -> bool:
     y = min(max(s.cy, box.y), box.bottom)
     return abs(x - s.cx) / (s.w / 2) + abs(y - s.cy) / (s.h / 2) < 1
 
+
+
+def _segments(arrow):
+    return list(zip(arrow.points, arrow.points[1:], strict=False))
+
+
+def _overlap(p, q, r, t, axis: int) -> float:
+    lo, hi = sorted((p[axis], q[axis])), sorted((r[axis], t[axis]))
+    return min(lo[1], hi[1]) - max(lo[0], hi[0])
+
+
+def test_two_arrows_never_run_along_the_same_line(laid_out):
+    """Issue 17: returns never merge into one line (a T-junction reads as one arrow)."""
+    _sop, layout, _ = laid_out
+    for page in layout.pages:
+        for i, a in enumerate(page.arrows):
+            for b in page.arrows[i + 1:]:
+                for p, q in _segments(a):
+                    for r, t in _segments(b):
+                        for axis in (0, 1):  # 0: both vertical at one x; 1: horizontal
+                            other = 1 - axis
+                            if abs(p[axis] - q[axis]) < 1e-6 and abs(r[axis] - t[axis]) < 1e-6 \
+                                    and abs(p[axis] - r[axis]) < 0.3:
+                                assert _overlap(p, q, r, t, other) < 0.3, (a, b)
