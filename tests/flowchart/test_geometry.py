@@ -195,3 +195,19 @@ def test_two_arrows_never_run_along_the_same_line(laid_out):
                             if abs(p[axis] - q[axis]) < 1e-6 and abs(r[axis] - t[axis]) < 1e-6 \
                                     and abs(p[axis] - r[axis]) < 0.3:
                                 assert _overlap(p, q, r, t, other) < 0.3, (a, b)
+
+
+def test_a_connector_touches_only_its_own_line(laid_out):
+    """Issue 17: no other line runs into or through an off-page connector (its tip on
+    another arrow reads as feeding the wrong step)."""
+    _sop, layout, _ = laid_out
+    for page in layout.pages:
+        for symbol in page.symbols:
+            if symbol.kind != "connector":
+                continue
+            grown = symbol.box.__class__(symbol.box.x - 0.3, symbol.box.y - 0.3,
+                                         symbol.box.w + 0.6, symbol.box.h + 0.6)
+            touching = [a for a in page.arrows if any(
+                grown.crossed_by(p, q, 0.0) or grown.on_edge(p, 0.31) or grown.on_edge(q, 0.31)
+                for p, q in _segments(a))]
+            assert len(touching) <= 1, (symbol, touching)
