@@ -38,6 +38,8 @@ DATA = (
 # holidays names the days through gettext; the app asks for Indonesia ("ID") in Indonesian.
 PACKAGE_DATA = (
     ("holidays", "locale/*/LC_MESSAGES/ID.mo"),
+    # pyphen reads its hyphenation patterns from files; only the Indonesian ones are used
+    ("pyphen", "dictionaries/hyph_id_ID.dic"),
 )
 
 # Every module of these packages is bundled: the command line imports its plug-in modules by

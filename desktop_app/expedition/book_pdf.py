@@ -15,8 +15,8 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from desktop_app.common.paper import paper_size
 from desktop_app.render.letterhead import Kop
 from desktop_app.render.pdf.base import markup, styles
-from desktop_app.render.pdf.fonts import REGULAR
 from desktop_app.render.pdf.kop import kop_flowables
+from desktop_app.render.pdf.pages import footer_painter, numbered_canvas
 
 MARGIN = 15 * mm
 ROW_MM = 20  # room for a name and a signature by hand
@@ -60,14 +60,8 @@ def render_book(book: Book, kop: Kop, paper: str) -> bytes:
                   Paragraph("Tidak ada pengiriman pada rentang ini.", s["small"])]
     story += [Spacer(1, 2 * mm), Paragraph(markup(book.printed), s["small"])]
 
-    def footer(canvas, _doc):
-        canvas.saveState()
-        canvas.setFont(REGULAR, 8)
-        canvas.drawRightString(width_mm * mm - MARGIN, MARGIN / 2,
-                               f"Buku Ekspedisi — halaman {canvas.getPageNumber()}")
-        canvas.restoreState()
-
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    doc.build(story, canvasmaker=numbered_canvas(footer_painter(MARGIN,
+                                                                prefix="Buku Ekspedisi — ")))
     return out.getvalue()
 
 

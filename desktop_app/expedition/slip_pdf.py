@@ -24,6 +24,7 @@ from desktop_app.common.paper import paper_size
 from desktop_app.render.letterhead import Kop
 from desktop_app.render.pdf.base import markup, styles
 from desktop_app.render.pdf.kop import kop_flowables
+from desktop_app.render.pdf.pages import EmbeddedCanvas
 
 MARGIN = 12 * mm
 GAP = 10 * mm  # between the two slips, around the cut line
@@ -66,7 +67,8 @@ def render_slips(slips: list[Slip], kop: Kop, paper: str) -> bytes:
         if index:
             story.append(FrameBreak())
         story.append(KeepInFrame(width, slot - 12, _slip(slip, kop, width), mode="shrink"))
-    doc.build(story or [Paragraph("Tidak ada pengiriman.", styles()["body"])])
+    doc.build(story or [Paragraph("Tidak ada pengiriman.", styles()["body"])],
+              canvasmaker=EmbeddedCanvas)
     return out.getvalue()
 
 

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from db import models as m
 from desktop_app.common.clock import to_local
 from desktop_app.common.dates import tanggal
-from desktop_app.office.signoff import KINDS
+from desktop_app.office.signoff import KINDS, letter_subject
 
 STATES = {"belum_dikirim": "Belum dikirim", "dikirim": "Dikirim", "diterima": "Diterima"}
 STATE_ORDER = tuple(STATES)  # the least advanced delivery decides a document's state
@@ -220,7 +220,8 @@ def sent_documents(ids: Iterable[int]) -> dict[int, Sent]:
                 to_local(version.created_at if version else doc.created_at).date())
         content = json.loads(doc.content)
         found[doc.id] = Sent(
-            "naskah", doc.id, doc.kind, doc.title, letter.number if letter else "", when,
+            "naskah", doc.id, doc.kind, letter_subject(content, doc.title),
+            letter.number if letter else "", when,
             version.stored_path if version else "", default_tujuan(content),
             tuple(_content_lines(content)), doc.run_id)
     return found

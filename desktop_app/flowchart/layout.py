@@ -21,6 +21,7 @@ from desktop_app.render.geometry import (
 from desktop_app.sop.model import Sop
 
 MM_PER_PT = 25.4 / 72
+MIN_LABEL_PT = 6.0  # no label (Mulai, Ya/Tidak, a connector's letter) is printed smaller
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def layout_flowchart(sop: Sop, paper: str, measure: Measure, style: Style | None
     """The flowchart pages of an SOP on landscape `paper` (F4 or A4)."""
     style = style or Style()
     width, height = paper_size(paper, landscape=True)
-    columns = _columns(sop, width, style)
+    columns = _columns(sop, width, style, paper.upper())
     header = _Header(sop, columns, style, measure)
     body_top = style.margin_top + style.title_h + header.height
     body_h = height - style.margin_bottom - body_top
@@ -87,20 +88,53 @@ def layout_flowchart(sop: Sop, paper: str, measure: Measure, style: Style | None
     return FlowchartLayout(paper.upper(), pages)
 
 
-def _columns(sop: Sop, page_w: float, style: Style) -> list[Column]:
+# the narrowest each fixed column may become (mm): a two-digit step number, "10 menit",
+# an output's words, at the body size
+MINIMUM = {"no": 7.0, "kegiatan": 29.0, "kelengkapan": 22.0, "waktu": 12.0, "output": 18.0,
+           "keterangan": 13.5}
+LANE_PRINTABLE = 14.5  # mm: a narrower lane cannot hold a symbol with its labels
+
+
+def _columns(sop: Sop, page_w: float, style: Style, paper: str = "") -> list[Column]:
+    """Lanes between lane_min and lane_max, the fixed columns sharing the rest in their
+    proportions but never below MINIMUM; with more lanes than fit, lanes give way down to
+    LANE_PRINTABLE, and beyond that the SOP is refused."""
     avail = page_w - 2 * style.margin_x
-    base = sum(w for *_k, w in LEADING + TRAILING)
+    fixed = LEADING + TRAILING
+    base = sum(w for *_k, w in fixed)
     lanes = len(sop.pelaksana)
     lane_w = max(style.lane_min, min(style.lane_max, (avail - base) / lanes))
-    scale = (avail - lane_w * lanes) / base
-    specs = ([(k, label, w * scale) for k, label, w in LEADING]
+    least = sum(MINIMUM[k] for k, *_rest in fixed)
+    if avail - lane_w * lanes < least:
+        lane_w = (avail - least) / lanes
+    if lane_w < LANE_PRINTABLE:
+        fits = int((avail - least) // LANE_PRINTABLE)
+        raise InvalidInput(
+            f"SOP ini memiliki {lanes} pelaksana; pada kertas {paper or 'ini'} paling banyak "
+            f"{fits} pelaksana yang masih terbaca. Cetak pada kertas F4, atau pecah SOP "
+            "menjadi beberapa SOP yang lebih kecil.")
+    widths = _shares(fixed, avail - lane_w * lanes)
+    specs = ([(k, label, widths[k]) for k, label, _w in LEADING]
              + [(f"lane:{lane.kode}", lane.nama, lane_w) for lane in sop.pelaksana]
-             + [(k, label, w * scale) for k, label, w in TRAILING])
+             + [(k, label, widths[k]) for k, label, _w in TRAILING])
     columns, x = [], style.margin_x
     for key, label, w in specs:
         columns.append(Column(key, label, x, w))
         x += w
     return columns
+
+
+def _shares(fixed, room: float) -> dict[str, float]:
+    """`room` over the fixed columns in their proportions, none below its MINIMUM."""
+    pinned: dict[str, float] = {}
+    while True:
+        free = room - sum(pinned.values())
+        share = sum(w for k, _l, w in fixed if k not in pinned)
+        widths = {k: pinned.get(k, free * w / share if share else 0.0) for k, _l, w in fixed}
+        narrow = {k for k, w in widths.items() if k not in pinned and w < MINIMUM[k]}
+        if not narrow:
+            return widths
+        pinned |= {k: MINIMUM[k] for k in narrow}
 
 
 def _col(columns: list[Column], key: str) -> Column:
@@ -190,6 +224,9 @@ class _Header:
         self.group_h = style.line_h(style.header_pt) + 2 * style.pad
         self.sizes = {c.key: fitting_size(c.label, c.w - 2 * style.pad, style.header_pt,
                                           measure) for c in columns}
+        lanes = [c.key for c in columns if c.key.startswith("lane:")]
+        lane_size = min(self.sizes[k] for k in lanes)  # one size for every lane's name
+        self.sizes |= {k: lane_size for k in lanes}
         self.names = {c.key: wrap(c.label, c.w - 2 * style.pad, self.sizes[c.key], measure, True)
                       for c in columns}
         sub = [c for c in columns if c.key.startswith("lane:") or c.key in
@@ -264,8 +301,9 @@ def _draw_rows(page: Page, sop: Sop, group: list[int], cells: list[tuple[float, 
         page.rows[number] = row
         _draw_cells(page, *cells[number - 1], row, style, measure)
         page.cells += [(c, Box(c.x, row.y, c.w, row.h)) for c in cols if c.key.startswith("lane:")]
-        page.symbols.append(_step_symbol(sop, number, cols, row, (extra_top, extra_bottom),
-                                         style, measure))
+        main = _step_symbol(sop, number, cols, row, (extra_top, extra_bottom), style, measure)
+        page.symbols.append(main)
+        _mark_other_lanes(page, sop, number, main, style)
         page.rules.append(Rule(cols[0].x, row.bottom, cols[-1].right, row.bottom))
         page.rules += [Rule(c.x, row.y, c.x, row.bottom) for c in cols]
         page.rules.append(Rule(cols[-1].right, row.y, cols[-1].right, row.bottom))
@@ -295,19 +333,58 @@ def _step_symbol(sop: Sop, number: int, cols: list[Column], row: Box,
     lanes = [_col(cols, f"lane:{k}") for k in step.pelaksana]
     lane_w = lanes[0].w
     w = min(style.symbol_w_max, lane_w - 2 * style.symbol_margin)
-    if len(sop.pelaksana) == 1:  # leave room beside it for off-page connectors
+    # every lane taken by this step (one lane, or all of them): leave room beside it for
+    # off-page connectors, which have no other lane to stand in
+    if len(step.pelaksana) >= len(sop.pelaksana):
         w = min(w, lane_w - 2 * (style.connector + 2 * style.connector_gap))
+    if kind == "terminator":  # a capsule, never a circle that reads as a connector
+        w = max(w, min(lane_w - 2.0, SYMBOL_H[kind] * 1.6))
     if kind == "decision":  # leave room beside it for the "Tidak" label
         label_room = measure("Tidak", style.label_pt, False) + 1.5
         w = max(min(w, lane_w - 2 * label_room), min(w, 9.0))
     extra_top, extra_bottom = extras
-    left = min(c.x + (c.w - w) / 2 for c in lanes)
-    right = max(c.x + (c.w + w) / 2 for c in lanes)
+    main = lanes[0]  # the symbol stands in the main (first) pelaksana's lane only
+    left, right = main.x + (main.w - w) / 2, main.x + (main.w + w) / 2
     h = SYMBOL_H[kind]
     cy = (row.y + extra_top + row.bottom - extra_bottom) / 2
     label = {"mulai": "Mulai", "selesai": "Selesai"}.get(step.simbol, "")
-    size = fitting_size(label, right - left - 2.5, 7.0, measure, 4.5, bold=False)
+    size = fitting_size(label, right - left - 2.5, 7.0, measure, MIN_LABEL_PT, bold=False)
     return Symbol(kind, Box(left, cy - h / 2, right - left, h), label, number, size)
+
+
+LINKED_SCALE = 0.55  # a linked mark's size against its step's symbol
+
+
+def _mark_other_lanes(page: Page, sop: Sop, number: int, main: Symbol, style: Style) -> None:
+    """The rule for a step of several pelaksana: its symbol stands in the main (first) lane;
+    every other lane taking part gets a smaller symbol of the same kind at the same height,
+    joined to it by a thin bracket just above them (clear of the exits at the symbols' sides
+    and of the arrow into the top of the main symbol). Lanes between that take no part are
+    only crossed by that bracket, never covered by a symbol."""
+    step = sop.langkah[number - 1]
+    if len(step.pelaksana) < 2:
+        return
+    box = main.box
+    y_link = box.y - 1.5
+    for kode in step.pelaksana[1:]:
+        lane = _col(page.columns, f"lane:{kode}")
+        w = min(box.w * LINKED_SCALE, lane.w - 2 * style.symbol_margin)
+        h = box.h * LINKED_SCALE
+        if main.kind == "terminator":
+            w = max(w, min(lane.w - 2.0, h * 1.6))
+        mark = Box(lane.x + (lane.w - w) / 2, box.cy - h / 2, w, h)
+        page.symbols.append(Symbol(main.kind, mark, "", number, main.label_size))
+        left = mark.cx < box.cx
+        # where the bracket meets the main symbol: a quarter of its width off its centre,
+        # on its upper edge (a diamond's slants down there)
+        x_main = box.cx + (-1 if left else 1) * box.w / 4
+        y_main = box.y + (box.h / 4 if main.kind == "decision" else 0.0)
+        page.rules += [Rule(x_main, y_main, x_main, y_link, LINK_PT),
+                       Rule(x_main, y_link, mark.cx, y_link, LINK_PT),
+                       Rule(mark.cx, y_link, mark.cx, mark.y, LINK_PT)]
+
+
+LINK_PT = 0.6
 
 
 def _anchors(sop: Sop, columns: list[Column]) -> dict[int, float]:
@@ -327,4 +404,5 @@ def _draw_frame(page: Page, sop: Sop, index: int, count: int, style: Style,
     page.texts.append(TextLine(style.margin_x, baseline, lines[0], style.title_pt, True))
     pager = f"Diagram alir, halaman {index + 1} dari {count}"
     x = page.columns[-1].right - measure(pager, style.body_pt, False)
-    page.texts.append(TextLine(x, baseline, pager, style.body_pt))
+    page.pager = TextLine(x, baseline, pager, style.body_pt)
+    page.pager_right = page.columns[-1].right

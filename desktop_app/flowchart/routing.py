@@ -9,11 +9,11 @@ connectors (pentagons with matching labels A, B, ...) wherever the flow crosses 
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from itertools import count
 from typing import TYPE_CHECKING
 
+from desktop_app.common.errors import InvalidInput
 from desktop_app.flowchart.text import Measure
 from desktop_app.render.geometry import Arrow, Box, Page, Point, Symbol
 from desktop_app.sop.model import Sop
@@ -21,7 +21,6 @@ from desktop_app.sop.model import Sop
 if TYPE_CHECKING:
     from desktop_app.flowchart.layout import Style
 
-log = logging.getLogger(__name__)
 GUTTERS = (2.6, 1.3)  # track offsets from a lane border, mm (inner first)
 TRACK_CLEARANCE = 0.8
 
@@ -126,11 +125,60 @@ def _side_label(router: _Router, page: Page, points: tuple[Point, ...], label: s
     lane = next(c for c in page.columns if c.x <= x0 <= c.right)
     room = (lane.right - x0 if side == "right" else x0 - lane.x) - 1.0
     size = router.style.label_pt
-    while size > 4.5 and router.measure(label, size, False) > room:
+    while size > 6.0 and router.measure(label, size, False) > room:  # never below 6 pt
         size -= 0.25
     width = router.measure(label, size, False)
     x = x0 + 0.6 if side == "right" else x0 - 0.6 - width
-    return Arrow(points, label, (x, y0 - 0.8), size)
+    y = y0 - 0.8
+    if width > room:  # too narrow a lane beside the symbol for a label of a readable size
+        x, y = _lifted_label(page, lane, points, width, side, (x, y))
+    elif _turns_up_under(points, x, width):
+        # the line turns up under the label (a return): the label goes below the line, so
+        # that its own line never strikes through it
+        y = y0 + 0.7 + size * CAP_MM
+    return Arrow(points, label, (x, y), size)
+
+
+def _label_box(router: _Router, arrow: Arrow) -> Box:
+    x, baseline = arrow.label_at
+    height = arrow.label_size * CAP_MM
+    return Box(x, baseline - height, router.measure(arrow.label, arrow.label_size, False),
+               height)
+
+
+CAP_MM = 0.75 * 25.4 / 72  # a label's cap height per pt of its size, in mm
+LABEL_CAP = 6.5 * CAP_MM  # of the largest label
+
+
+def _turns_up_under(points: tuple[Point, ...], x: float, width: float) -> bool:
+    """Whether the line turns upward within a label standing from x over `width`."""
+    return len(points) > 2 and x - 0.3 <= points[1][0] <= x + width + 0.3 \
+        and points[2][1] < points[0][1]
+
+
+def _lifted_label(page: Page, lane, points: tuple[Point, ...], width: float, side: str,
+                  at: Point) -> Point:
+    """Where a label that does not fit beside a decision's corner goes: against the lane's
+    border, raised just enough to clear the diamond's slanting edge; else over the same line
+    in the next lane when the line runs on there; else where it was."""
+    x0, y0 = points[0]
+    right = side == "right"
+    border = lane.right if right else lane.x
+    diamond = next((s.box for s in page.symbols if s.kind == "decision"
+                    and abs((s.box.right if right else s.box.x) - x0) < 0.01
+                    and abs(s.box.cy - y0) < 0.01), None)
+    if diamond is not None:
+        x = border - 0.5 - width if right else border + 0.5
+        reach = (x0 - x) if right else (x + width - x0)  # how far it stands over the diamond
+        if reach < diamond.w / 2:
+            lift = max(0.8, diamond.h / 2 * max(reach, 0.0) / (diamond.w / 2) + 0.6)
+            if _turns_up_under(points, x, width):  # below the line, clear of the lower edge
+                return x, y0 + lift + LABEL_CAP
+            return x, y0 - lift
+    x1 = points[1][0] if len(points) > 1 else x0
+    if abs(x1 - border) >= width + 1.2 and abs(x1 - x0) > abs(border - x0):
+        return (border + 0.6 if right else border - 0.6 - width), at[1]
+    return at
 
 
 def _connector(page: Page, x: float, y: float, size: float, label: str) -> Box:
@@ -178,33 +226,56 @@ def _clear(page: Page, points: tuple[Point, ...]) -> bool:
 def _off_page_sideways(router: _Router, edge: Edge) -> None:
     """A side link to another page: each end goes to a pentagon in a free lane of its row."""
     label = router.next_label()
+    chosen: float | None = None  # the pair stands in the same lane where it can
     for step, outgoing in ((edge.source, True), (edge.target, False)):
         page = router.pages[router.page_index(step)]
         box = page.symbol_of(step).box
-        slot = _free_slot(router, page, step, box)
-        if slot is None:
-            log.warning("no free place for connector %s at step %d", label, step)
-            continue
+        room = router.measure(edge.label, 6.0, False) + 1.4 if outgoing and edge.label else 0.0
+        slot = _free_slot(router, page, step, box, chosen, room) or _free_slot(
+            router, page, step, box, chosen)
+        if slot is None:  # never dropped silently: the sheet is not printed
+            raise InvalidInput(
+                f"langkah {step}: tidak ada tempat untuk penghubung {label} ke halaman lain "
+                f"(langkah {edge.source} ke {edge.target}). Kurangi pelaksana pada baris itu "
+                "atau cetak pada kertas F4.")
         side, x = slot
+        chosen = x if chosen is None else chosen
         size = router.style.connector
         conn = _connector(page, x, box.cy - size / 2, size, label)
         router.used_sides.add((step, side))
         near = conn.right if side == "left" else conn.x
         if outgoing:
             points = (_side_point(box, side), (near, box.cy))
-            page.arrows.append(_side_label(router, page, points, edge.label, side))
+            arrow = _side_label(router, page, points, edge.label, side)
+            if arrow.label and _label_box(router, arrow).overlaps(conn):
+                # no room between symbol and connector: the label stands over the connector
+                width = router.measure(arrow.label, arrow.label_size, False)
+                arrow = Arrow(points, arrow.label, (conn.cx - width / 2, conn.y - 0.6),
+                              arrow.label_size)
+            page.arrows.append(arrow)
         else:
             page.arrows.append(Arrow(((near, box.cy), _side_point(box, side))))
 
 
-def _free_slot(router: _Router, page: Page, step: int, box: Box) -> tuple[str, float] | None:
+def _free_slot(router: _Router, page: Page, step: int, box: Box, prefer: float | None = None,
+               room: float = 0.0) -> tuple[str, float] | None:
+    """A free place for an off-page connector in the symbol's row, with `room` between it and
+    the symbol for the exit's label."""
     size = router.style.connector
-    for x in _slot_candidates(router, page, box):
+    candidates = _slot_candidates(router, page, box)
+    lanes = [c for c in page.columns if c.key.startswith("lane:")]
+    if prefer is not None:  # the centre of the lane its partner stands in, first
+        lane = next((c for c in lanes if c.x <= prefer <= c.right), None)
+        if lane is not None:
+            candidates = [lane.x + lane.w / 2, *candidates]
+    for x in candidates:
         side = _facing(box, x)
         if side is None or (step, side) in router.used_sides:
             continue
         conn = Box(x - size / 2, box.cy - size / 2, size, size)
         near = conn.right if side == "left" else conn.x
+        if abs(near - _side_point(box, side)[0]) < room:
+            continue
         if any(conn.overlaps(s.box) for s in page.symbols) or not _within_lanes(page, conn):
             continue
         if _clear(page, (_side_point(box, side), (near, box.cy))):
@@ -233,29 +304,36 @@ def _channel(router: _Router, edge: Edge) -> None:
     src, tgt = page.symbol_of(edge.source).box, page.symbol_of(edge.target).box
     tracks = router.tracks.setdefault(index, [])
     best: tuple[float, tuple[Point, ...], str, str, float] | None = None
-    for strict in (True, False):
+    target_kind = page.symbol_of(edge.target).kind
+    # strict: free sides and free tracks; then a side already used, never a busy track (two
+    # lines along one track read as one arrow); only then anything clear of the symbols
+    for pass_no in range(3):
         for x in _track_candidates(page):
             s_side, t_side = _facing(src, x), _facing(tgt, x)
             if s_side is None or t_side is None:
                 continue
-            if strict and ((edge.source, s_side) in router.used_sides
-                           or (edge.target, t_side) in router.used_sides):
+            shared = (edge.target, t_side) in router.used_sides
+            if pass_no == 0 and ((edge.source, s_side) in router.used_sides or shared):
                 continue
             start, end = _side_point(src, s_side), _side_point(tgt, t_side)
+            if shared and target_kind == "process":  # a second line in: above the first
+                end = (end[0], tgt.cy - tgt.h / 4)
             points = (start, (x, start[1]), (x, end[1]), end)
             y0, y1 = sorted((start[1], end[1]))
             busy = any(abs(tx - x) < TRACK_CLEARANCE and ty0 < y1 and y0 < ty1
                        for tx, ty0, ty1 in tracks)
-            if (strict and busy) or not _clear(page, points):
+            if (pass_no < 2 and busy) or not _clear(page, points):
                 continue
             cost = abs(start[0] - x) + abs(end[0] - x)
             if best is None or cost < best[0]:
                 best = (cost, points, s_side, t_side, x)
         if best:
             break
-    if best is None:
-        log.warning("no free track for the link from step %d to %d", edge.source, edge.target)
-        return
+    if best is None:  # never dropped silently: the sheet is not printed
+        raise InvalidInput(
+            f"langkah {edge.source}: garis \"{edge.label or 'ke'}\" ke langkah {edge.target} "
+            "tidak dapat digambar tanpa menabrak simbol lain. Ubah urutan langkah atau "
+            "pelaksananya, atau cetak pada kertas F4.")
     _cost, points, s_side, t_side, x = best
     router.used_sides |= {(edge.source, s_side), (edge.target, t_side)}
     tracks.append((x, *sorted((points[0][1], points[-1][1]))))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 # measure(text, size_pt, bold) -> width in mm
 Measure = Callable[[str, float, bool], float]
@@ -34,7 +35,44 @@ def wrap(text: str, width: float, size: float, measure: Measure, bold: bool = Fa
     return lines
 
 
+@cache
+def _hyphenator():
+    """Indonesian hyphenation (pyphen's id_ID patterns); None where pyphen is missing."""
+    try:
+        import pyphen
+    except ImportError:  # pragma: no cover - a dependency; breaking between characters remains
+        return None
+    return pyphen.Pyphen(lang="id_ID", left=2, right=3)  # never a rest of one or two letters
+
+
+def syllable_breaks(word: str) -> list[int]:
+    """Where an Indonesian word may be hyphenated ("pemberdayaan" -> pem-ber-da-ya-an)."""
+    hyphenator = _hyphenator()
+    return list(hyphenator.positions(word)) if hyphenator is not None else []
+
+
 def _break_word(word: str, width: float, size: float, measure: Measure, bold: bool) -> list[str]:
+    """A word too long for the width in parts that fit, each but the last ending in the mark:
+    at its syllables where they allow, else between characters."""
+    pieces: list[str] = []
+    start = 0
+    breaks = syllable_breaks(word)
+    while start < len(word):
+        rest = word[start:]
+        if measure(rest, size, bold) <= width:
+            pieces.append(rest)
+            break
+        fitting = [b for b in breaks if b > start and measure(
+            word[start:b] + BROKEN_WORD_MARK, size, bold) <= width]
+        if not fitting:  # no syllable fits: between characters from here
+            return pieces + _break_chars(rest, width, size, measure, bold)
+        pieces.append(word[start:fitting[-1]] + BROKEN_WORD_MARK)
+        start = fitting[-1]
+    return pieces
+
+
+def _break_chars(word: str, width: float, size: float, measure: Measure,
+                 bold: bool) -> list[str]:
     pieces, current = [], ""
     for index, ch in enumerate(word):
         rest = word[index + 1:]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from desktop_app.common.dates import tanggal
 from desktop_app.common.errors import InvalidInput
+from desktop_app.common.nip import spaced_nip
 from desktop_app.forms.cell_values import format_number, format_percent
 from desktop_app.forms.form_types import (
     FORMULA,
@@ -65,8 +66,40 @@ class MergedPlan:
     def lines(self) -> list[tuple[str, PlanLine]]:
         return [(part.unit_nama, line) for part in self.parts for line in part.lines]
 
+    def printed_rows(self) -> list[tuple[str, PlanLine]]:
+        """The rows as printed: with Kode (Renja), a program or kegiatan several units plan
+        appears once (its units named together), followed by the rows under it, in Kode
+        order; rows without Kode keep their unit order, after them."""
+        if not self.form.has("kode"):
+            return self.lines
+        first: dict[str, tuple[list[str], PlanLine]] = {}
+        coded: list[tuple[str, PlanLine]] = []
+        plain: list[tuple[str, PlanLine]] = []
+        parents = parent_codes(line.kode for _, line in self.lines)
+        for unit, line in self.lines:
+            kode = line.kode.strip().strip(".")
+            if not kode:
+                plain.append((unit, line))
+            elif kode in parents:  # a program or kegiatan: once, with every unit's name
+                if kode in first:
+                    if unit not in first[kode][0]:
+                        first[kode][0].append(unit)
+                else:
+                    first[kode] = ([unit], line)
+            else:
+                coded.append((unit, line))
+        rows = [(", ".join(units), line) for units, line in first.values()] + coded
+        rows.sort(key=lambda row: code_order(row[1].kode))
+        return rows + plain
+
     def totals(self) -> dict[str, int]:
-        return {key: sum(getattr(line, key) or 0 for _, line in self.lines)
+        """Money summed over the rows that carry it: with Kode, only the lowest level (a row
+        with no row under it, e.g. the sub kegiatan), so a program's pagu, which is the sum
+        of its kegiatan, is not counted again."""
+        parents = parent_codes(line.kode for _, line in self.lines) if self.form.has(
+            "kode") else set()
+        counted = [line for _, line in self.lines if line.kode.strip().strip(".") not in parents]
+        return {key: sum(getattr(line, key) or 0 for line in counted)
                 for key in TOTALLED if self.form.has(key)}
 
     def average_capaian(self) -> float | None:
@@ -77,6 +110,30 @@ class MergedPlan:
         if not self.missing:
             return "Semua unit sudah mengirim formulir."
         return "Unit yang belum mengirim formulir: " + ", ".join(self.missing) + "."
+
+
+def code_order(kode: str) -> tuple:
+    """ "7.01.01.2.01.0001" in the order of its parts, as numbers."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
+                 for part in kode.strip().strip(".").split("."))
+
+
+def parent_codes(codes) -> set[str]:
+    """The Kode of every row another row stands under ("7.01.01" of "7.01.01.2.01")."""
+    codes = {kode.strip().strip(".") for kode in codes if kode.strip()}
+    parents = set()
+    for kode in codes:
+        parts = kode.split(".")
+        for end in range(1, len(parts)):
+            prefix = ".".join(parts[:end])
+            if prefix in codes:
+                parents.add(prefix)
+    return parents
+
+
+def is_blank(line: PlanLine) -> bool:
+    """A row the unit left empty (a blank form sent back as it was)."""
+    return all(value in (None, "") for value in vars(line).values())
 
 
 def line_capaian(line: PlanLine) -> float | None:
@@ -108,7 +165,8 @@ def merged_plan(kind: str, year: int, place: str | None = None, on: date | None 
         if info is None:
             missing.append(unit.nama)
         else:
-            parts.append(UnitPart(unit.nama, submission_lines(info.id)))
+            parts.append(UnitPart(unit.nama, tuple(line for line in submission_lines(info.id)
+                                                   if not is_blank(line))))
     if not parts:
         raise InvalidInput(f"Belum ada formulir {form.code} {year} yang diimpor. Impor dulu "
                            "formulir yang diisi unit.")
@@ -131,7 +189,7 @@ def signature_lines(plan: MergedPlan) -> tuple[str, str, str, str, str]:
     """Place and date, jabatan, nama, pangkat, NIP of the signature block."""
     signer = plan.signer or Official("Camat")
     when = f"{plan.place}, {tanggal(plan.on)}" if plan.place else tanggal(plan.on)
-    nip = f"NIP. {signer.nip}" if signer.nip else ""
+    nip = f"NIP. {spaced_nip(signer.nip)}" if signer.nip else ""
     return when, signer.jabatan, signer.nama, signer.pangkat_golongan, nip
 
 
@@ -164,10 +222,10 @@ def merged_pdf(plan: MergedPlan, data_dir: Path | None = None) -> bytes:
     headers = ["No"] + [f"{c.header} ({c.group.lower()})" if c.group else c.header
                         for c in columns] + ["Unit"]
     rows = [[str(number), *(_pdf_cell(c, line, plan.bands) for c in columns), unit]
-            for number, (unit, line) in enumerate(plan.lines, start=1)]
+            for number, (unit, line) in enumerate(plan.printed_rows(), start=1)]
     rows.append(_pdf_total(plan, columns))
     when, jabatan, nama, pangkat, nip = signature_lines(plan)
-    notes = [plan.missing_note()]
+    notes = []  # which units sent their form is for the screen, not for the signed page
     if plan.form.kind == "ekt":
         notes.append(f"Predikat: {plan.bands.describe()}.")
     centred = (0, *(n for n, c in enumerate(columns, start=1)

@@ -12,7 +12,7 @@ from openpyxl.utils import get_column_letter
 
 from desktop_app.forms import sheet_layout as sl
 from desktop_app.forms.form_types import FORMULA, MONEY, NUMBER, Column
-from desktop_app.forms.merge import MergedPlan, signature_lines
+from desktop_app.forms.merge import MergedPlan, parent_codes, signature_lines
 from desktop_app.forms.workbook_export import formula, predikat_formula
 from desktop_app.render.xlsx.cells import set_text
 
@@ -97,7 +97,7 @@ def _total_row(sheet, plan: MergedPlan, columns: list[Column], letters: dict, ro
         cell.font = sl.BOLD
         letter = letters[column.key]
         if column.key in totals:
-            cell.value = f"=SUM({letter}{first}:{letter}{last})"
+            cell.value = _sum_formula(plan, letter, first, last)
             cell.number_format = "#,##0"
         elif column.key == "capaian":
             cell.value = f'=IFERROR(AVERAGE({letter}{first}:{letter}{last}),"")'
@@ -108,6 +108,20 @@ def _total_row(sheet, plan: MergedPlan, columns: list[Column], letters: dict, ro
             cell.alignment = sl.CENTRE_TOP
     set_text(sheet.cell(row, 2), label)
     return row
+
+
+def _sum_formula(plan: MergedPlan, letter: str, first: int, last: int) -> str:
+    """The live total; with Kode only over the rows that carry the pagu (MergedPlan.totals):
+    a program's or kegiatan's own pagu is the sum of the rows under it."""
+    parents = parent_codes(line.kode for _, line in plan.lines) if plan.form.has("kode") \
+        else set()
+    leaves = [first + n for n, (_unit, line) in enumerate(plan.lines)
+              if line.kode.strip().strip(".") not in parents]
+    if not parents or not leaves:
+        return f"=SUM({letter}{first}:{letter}{last})"
+    groups = [leaves[k:k + 200] for k in range(0, len(leaves), 200)]
+    parts = ["SUM(" + ",".join(f"{letter}{row}" for row in group) + ")" for group in groups]
+    return "=" + (parts[0] if len(parts) == 1 else "SUM(" + ",".join(parts) + ")")
 
 
 def _notes(sheet, plan: MergedPlan, width: int, row: int) -> int:

@@ -45,8 +45,9 @@ FIELDS = {
     "surat_dinas": ("klasifikasi", "tempat", "tanggal", "sifat", "lampiran", "hal", "kepada",
                     "di", "paragraphs", "tembusan"),
     "surat_pengantar": ("klasifikasi", "tempat", "tanggal", "kepada", "di", "items"),
-    "nota_dinas": ("klasifikasi", "kepada", "dari", "tembusan", "tanggal", "sifat", "lampiran",
-                   "hal", "paragraphs"),
+    # no "Dari": a nota dinas is from its signer's jabatan (naskah/pdf.py)
+    "nota_dinas": ("klasifikasi", "kepada", "tembusan", "tanggal", "sifat", "lampiran", "hal",
+                   "paragraphs"),
     "disposisi": ("surat_dari", "nomor_surat", "tanggal_surat", "diterima_tanggal",
                   "nomor_agenda", "sifat", "hal", "diteruskan_kepada", "harapan", "catatan"),
 }

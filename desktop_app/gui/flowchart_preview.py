@@ -20,7 +20,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop_app.common.paths import fonts_dir
-from desktop_app.render.geometry import Arrow, FlowchartLayout, Page, Symbol
+from desktop_app.render.geometry import Arrow, FlowchartLayout, Page, Symbol, crossings
 from desktop_app.render.pdf.fonts import (
     BOLD,
     FALLBACK,
@@ -32,6 +32,7 @@ from desktop_app.render.pdf.fonts import (
 )
 from desktop_app.render.pdf.geometry_painter import (
     ARROW_LINE_PT,
+    GAP,
     HEAD_HALF,
     HEAD_LEN,
     HEADER_SHADE,
@@ -115,10 +116,17 @@ def paint_page(painter: QPainter, page: Page) -> None:
         painter.setPen(_pen(rule.width, thinnest))
         painter.drawLine(QPointF(rule.x1, rule.y1), QPointF(rule.x2, rule.y2))
     painter.setPen(Qt.GlobalColor.black)
-    for line in page.texts:
+    for line in page.texts + ([page.pager] if page.pager else []):
         draw_text(painter, line.x, line.y, line.text, line.size, line.bold)
     for arrow in page.arrows:
         _arrow(painter, arrow, thinnest)
+    for x, y in crossings(page.arrows):  # as the PDF: a gap in the vertical line
+        gap = QPen(Qt.GlobalColor.white, max((ARROW_LINE_PT + 1.2) * MM_PER_PT, thinnest))
+        gap.setCapStyle(Qt.PenCapStyle.FlatCap)
+        painter.setPen(gap)
+        painter.drawLine(QPointF(x, y - GAP), QPointF(x, y + GAP))
+        painter.setPen(_pen(ARROW_LINE_PT, thinnest))
+        painter.drawLine(QPointF(x - GAP - 0.5, y), QPointF(x + GAP + 0.5, y))
     for symbol in page.symbols:
         _symbol(painter, symbol, thinnest)
     painter.restore()

@@ -80,7 +80,7 @@ def render_document(kind: str, content: dict, signer: RouteStep, number: str,
                                c.get("di", ""), items, sig)
         return pdf.render_surat_pengantar(doc, kop, setup, verification)
     if kind == "nota_dinas":
-        doc = n.NotaDinas(c.get("kepada", ""), c.get("dari", ""), tuple(c.get("tembusan", ())),
+        doc = n.NotaDinas(c.get("kepada", ""), sig.jabatan, tuple(c.get("tembusan", ())),
                           tanggal, number, c.get("sifat", "Biasa"), c.get("lampiran", "-"),
                           c.get("hal", ""), tuple(c.get("paragraphs", ())), sig)
         return pdf.render_nota_dinas(doc, kop, setup, verification)

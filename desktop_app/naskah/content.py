@@ -93,7 +93,7 @@ class SuratPengantar:
 @dataclass(frozen=True)
 class NotaDinas:
     kepada: str  # printed after "Yth."
-    dari: str
+    dari: str  # kept for old callers; the printed "Dari" is the signatory's jabatan
     tembusan: tuple[str, ...]
     tanggal: date | None
     nomor: str

@@ -28,6 +28,7 @@ from reportlab.platypus import (
 )
 
 from desktop_app.common.dates import tanggal
+from desktop_app.common.nip import spaced_nip
 from desktop_app.common.paper import paper_size
 from desktop_app.naskah.content import (
     SIFAT_DISPOSISI,
@@ -43,6 +44,7 @@ from desktop_app.render.letterhead import Kop
 from desktop_app.render.pdf.base import draw_diagonal_mark, markup
 from desktop_app.render.pdf.fonts import BOLD, REGULAR, register_fonts, text_width_mm
 from desktop_app.render.pdf.kop import kop_flowables
+from desktop_app.render.pdf.pages import EmbeddedCanvas
 
 EMPTY = "...................."
 SIGN_SPACE_MM = 25  # room for the signature and cap
@@ -150,7 +152,7 @@ def _signer(sig: Signatory, s: dict, width: float, cap: bool = True) -> list:
              Paragraph(name, s["centre"])]
     if sig.pangkat:
         block.append(_p(sig.pangkat, s["centre"]))
-    block.append(_p(f"NIP. {sig.nip}" if sig.nip else f"NIP. {EMPTY}", s["centre"]))
+    block.append(_p(f"NIP. {spaced_nip(sig.nip)}" if sig.nip else f"NIP. {EMPTY}", s["centre"]))
     return block
 
 
@@ -165,11 +167,13 @@ def _signature(sig: Signatory, s: dict, width: float, cap: bool = True) -> Table
     return _two_columns("", _signer(sig, s, width * 0.5, cap), width)
 
 
-def _body(paragraphs: tuple[str, ...], signature: Flowable, s: dict) -> list:
-    """The body; its last paragraph never parts from the signature."""
+def _body(paragraphs: tuple[str, ...], signature: Flowable, s: dict,
+          after: list | None = None) -> list:
+    """The body; its last paragraph never parts from the signature, nor the signature from
+    what follows it (`after`: the tembusan, the verification block)."""
     flow = [_p(text, s["para"]) for text in paragraphs]
     tail = [flow.pop()] if flow else []
-    return [*flow, KeepTogether([*tail, Spacer(1, 4 * mm), signature])]
+    return [*flow, KeepTogether([*tail, Spacer(1, 4 * mm), signature, *(after or [])])]
 
 
 class _AtPageBottom(Flowable):
@@ -179,8 +183,13 @@ class _AtPageBottom(Flowable):
         super().__init__()
         self.inner = inner
 
+    MEASURING = 0xFFFFFF  # KeepTogether measures its content in unbounded height
+
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         _w, needed = self.inner.wrap(avail_width, avail_height)
+        if avail_height >= self.MEASURING:  # kept with the signature: count what it needs
+            self.width, self.height = avail_width, needed
+            return avail_width, needed
         self.width, self.height = avail_width, max(needed, avail_height)
         return self.width, self.height if needed <= avail_height else needed
 
@@ -253,20 +262,24 @@ def _build(story: list, size_mm: tuple[float, float], margins_mm: tuple[float, .
                   (height - top - bottom) * mm, id="body", leftPadding=0, rightPadding=0,
                   topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate("naskah", [frame], onPage=page_number)])
-    doc.build(story)
+    doc.build(story, canvasmaker=EmbeddedCanvas)
     return out.getvalue()
 
 
-def _letter(story: list, kop: Kop, setup: PageSetup, verification: Verification | None,
-            title: str) -> bytes:
+def _verification_tail(verification: Verification | None, width: float) -> list:
+    """The verification block, kept on the page of the signature (at its bottom)."""
+    return [Spacer(1, 4 * mm), _verification(verification, width)] if verification else []
+
+
+def _letter(story: list, kop: Kop, setup: PageSetup, title: str, draft: bool) -> bytes:
+    """A letter on the kop; `draft` (not signed yet: no verification) carries KONSEP."""
     width = _text_width(setup)
     head = kop_flowables(kop, width)
     if head:
         head.append(Spacer(1, 5 * mm))
-    tail = [Spacer(1, 4 * mm), _verification(verification, width)] if verification else []
     margins = (setup.margin_left, setup.margin_right, setup.margin_top, setup.margin_bottom)
-    return _build([*head, *story, *tail], paper_size(setup.paper), margins, setup.font_size,
-                  title, draft=verification is None)
+    return _build([*head, *story], paper_size(setup.paper), margins, setup.font_size, title,
+                  draft=draft)
 
 
 def _text_width(setup: PageSetup) -> float:
@@ -281,13 +294,16 @@ def render_surat_dinas(doc: SuratDinas, kop: Kop, setup: PageSetup,
     story = [_p(_place_date(doc.tempat, doc.tanggal), s["right"]), Spacer(1, 3 * mm),
              _fields([("Nomor", _or(doc.nomor, EMPTY)), ("Sifat", _or(doc.sifat)),
                       ("Lampiran", _or(doc.lampiran)), ("Hal", _or(doc.hal))], s, width),
-             Spacer(1, 6 * mm), *_addressee(doc.kepada, doc.di, s), Spacer(1, 6 * mm),
-             *_body(doc.paragraphs, _signature(doc.signatory, s, width), s)]
+             Spacer(1, 6 * mm), *_addressee(doc.kepada, doc.di, s), Spacer(1, 6 * mm)]
+    after = []
     if doc.tembusan:
-        story += [Spacer(1, 6 * mm), _p("Tembusan:", s["body"]),
+        after += [Spacer(1, 6 * mm), _p("Tembusan:", s["body"]),
                   *[_p(f"{n}. {item}" if len(doc.tembusan) > 1 else item, s["list"])
                     for n, item in enumerate(doc.tembusan, 1)]]
-    return _letter(story, kop, setup, verification, f"Surat Dinas {doc.hal}")
+    story += _body(doc.paragraphs, _signature(doc.signatory, s, width), s,
+                   after + _verification_tail(verification, width))
+    return _letter(story, kop, setup, f"Surat Dinas {doc.hal}",
+                   draft=verification is None)
 
 
 def _items_table(doc: SuratPengantar, s: dict, width: float) -> tuple[Table, Table]:
@@ -325,22 +341,28 @@ def render_surat_pengantar(doc: SuratPengantar, kop: Kop, setup: PageSetup,
              *_addressee(doc.kepada, doc.di, s), Spacer(1, 8 * mm),
              _p("SURAT PENGANTAR", s["title"]),
              _p(f"Nomor: {_or(doc.nomor, EMPTY)}", s["centre"]), Spacer(1, 6 * mm),
-             body, KeepTogether([last, Spacer(1, 8 * mm), signatures])]
-    return _letter(story, kop, setup, verification, "Surat Pengantar")
+             body, KeepTogether([last, Spacer(1, 8 * mm), signatures,
+                                 *_verification_tail(verification, width)])]
+    return _letter(story, kop, setup, "Surat Pengantar",
+                   draft=verification is None)
 
 
 def render_nota_dinas(doc: NotaDinas, kop: Kop, setup: PageSetup,
                       verification: Verification | None = None) -> bytes:
     s, width = _styles(setup.font_size), _text_width(setup)
-    fields = [("Kepada", f"Yth. {doc.kepada}"), ("Dari", _or(doc.dari)),
+    # "Dari" is who signs it (Permendagri 1/2023): never a free text above another's signature
+    dari = doc.signatory.jabatan or doc.dari
+    fields = [("Kepada", f"Yth. {doc.kepada}"), ("Dari", _or(dari)),
               ("Tembusan", _or(_numbered(doc.tembusan)) if doc.tembusan else "-"),
               ("Tanggal", tanggal(doc.tanggal, EMPTY)), ("Nomor", _or(doc.nomor, EMPTY)),
               ("Sifat", _or(doc.sifat)), ("Lampiran", _or(doc.lampiran)), ("Hal", _or(doc.hal))]
     story = [_p("NOTA DINAS", s["title"]), Spacer(1, 5 * mm), _fields(fields, s, width),
              HRFlowable(width="100%", thickness=1, color=(0, 0, 0), spaceBefore=2 * mm,
                         spaceAfter=5 * mm),
-             *_body(doc.paragraphs, _signature(doc.signatory, s, width, cap=False), s)]
-    return _letter(story, kop, setup, verification, f"Nota Dinas {doc.hal}")
+             *_body(doc.paragraphs, _signature(doc.signatory, s, width, cap=False), s,
+                    _verification_tail(verification, width))]
+    return _letter(story, kop, setup, f"Nota Dinas {doc.hal}",
+                   draft=verification is None)
 
 
 # -- lembar disposisi -------------------------------------------------------------------------

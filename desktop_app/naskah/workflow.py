@@ -261,10 +261,11 @@ def _take_number(database, doc: m.Document, person_id: int, today: date) -> str:
     if doc.kind not in NUMBERED:
         return ""
     from desktop_app.office.letter_numbers import take_number
+    from desktop_app.office.signoff import letter_subject
 
     content = _content(doc)
     letter = take_number(database, classification=content.get("klasifikasi", ""),
-                         kind=doc.kind, perihal=doc.title,
+                         kind=doc.kind, perihal=letter_subject(content, doc.title),
                          tujuan=content.get("kepada", ""), letter_date=today,
                          person_id=person_id)
     doc.letter_id = letter.id

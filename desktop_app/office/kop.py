@@ -10,7 +10,8 @@ from desktop_app.render.letterhead import Kop
 
 
 def office_kop(instansi: str = "", data_dir: Path | None = None) -> Kop:
-    """The office's kop from its settings; `instansi` (an SOP's own) replaces the office name.
+    """The office's kop from its settings; `instansi` replaces the office name (the printed
+    SOP sheet no longer uses it: it keeps this office's kop and names the SOP's source).
 
     The logo is included only when the data folder it lives in is given.
     """

@@ -153,3 +153,9 @@ def _id(actor) -> int | None:
 def _check_kind(kind: str) -> None:
     if kind not in KINDS:
         raise InvalidInput(f'Jenis naskah "{kind}" tidak dikenal.')
+
+
+def letter_subject(content: dict, title: str) -> str:
+    """What a letter is about as printed on it (its Hal); the internal title when it has
+    none (a surat pengantar). The register and the buku ekspedisi show this."""
+    return " ".join(str(content.get("hal") or "").split()) or title

@@ -119,6 +119,10 @@ class Page:
     symbols: list[Symbol] = field(default_factory=list)
     arrows: list[Arrow] = field(default_factory=list)
     cells: list[tuple[Column, Box]] = field(default_factory=list)
+    # "Diagram alir, halaman 1 dari 2", counting this flowchart's pages; the printed sheet
+    # draws its own in the same place (right end at `pager_right`), counting every page
+    pager: TextLine | None = None
+    pager_right: float = 0.0
 
     def symbol_of(self, step: int) -> Symbol:
         return next(s for s in self.symbols if s.step == step)
@@ -131,3 +135,22 @@ class FlowchartLayout:
 
     def page_of(self, step: int) -> int:
         return next(i for i, page in enumerate(self.pages) if step in page.steps)
+
+
+def crossings(arrows: list[Arrow], margin: float = 1.0) -> list[Point]:
+    """Where a horizontal part of one arrow crosses a vertical part of another (both away
+    from their ends by `margin` mm): drawn with a gap in the vertical line."""
+    found: list[Point] = []
+    segments = [(n, a, b) for n, arrow in enumerate(arrows)
+                for a, b in zip(arrow.points, arrow.points[1:], strict=False)]
+    for n, (x0, y0), (x1, y1) in segments:
+        if abs(y0 - y1) > 1e-6:
+            continue  # horizontals only
+        for m, (u0, v0), (u1, v1) in segments:
+            if m == n or abs(u0 - u1) > 1e-6:
+                continue
+            lo_x, hi_x = sorted((x0, x1))
+            lo_y, hi_y = sorted((v0, v1))
+            if lo_x + margin < u0 < hi_x - margin and lo_y + margin < y0 < hi_y - margin:
+                found.append((u0, y0))
+    return found

@@ -13,16 +13,17 @@ from desktop_app.sop.model import Sop
 
 def sop_sheet_pdf(sop: Sop, paper: str | None = None, data_dir: Path | None = None,
                   approved: bool = False) -> bytes:
-    """The SOP sheet as PDF bytes, on `paper` or the office's default paper. With the data
-    folder, the kop carries the office's logo. `approved`: the library's approval record of
-    this revision (`library.is_approved`); otherwise the sheet is marked as a draft."""
+    """The SOP sheet as PDF bytes, on `paper` or the office's default paper, under this
+    office's kop (with its logo given the data folder); an SOP of another office names that
+    office as its "Sumber SOP". `approved`: the library's approval record of this revision
+    (`library.is_approved`); otherwise the sheet is marked as a draft."""
     from desktop_app.flowchart.layout import layout_flowchart
     from desktop_app.render.pdf.fonts import text_width_mm
     from desktop_app.sop.sheet_pdf import render_sop_sheet
 
     paper = (paper or get_setting("paper")).upper()
     layout = layout_flowchart(sop, paper, text_width_mm)
-    kop = office_kop(sop.identitas.instansi, data_dir)
+    kop = office_kop(data_dir=data_dir)  # this office's; the SOP's own instansi is its source
     from desktop_app.sop.approval_signature import statement_for
 
     return render_sop_sheet(sop, kop, paper, layout, approved,

@@ -20,12 +20,16 @@ from reportlab.platypus import (
 )
 
 from desktop_app.common.dates import tanggal
+from desktop_app.common.nip import spaced_nip
 from desktop_app.common.paper import paper_size
 from desktop_app.flowchart.text import BROKEN_WORD_KEYWORD
 from desktop_app.render.geometry import FlowchartLayout, Page
 from desktop_app.render.letterhead import Kop
 from desktop_app.render.pdf.base import draw_diagonal_mark, markup, styles
+from desktop_app.render.pdf.fonts import REGULAR, text_width_mm
 from desktop_app.render.pdf.geometry_painter import paint_page
+from desktop_app.render.pdf.kop import contact_lines
+from desktop_app.render.pdf.pages import numbered_canvas, pager_text
 from desktop_app.sop.model import IDENTITY_LISTS, Official, Sop
 
 MARGIN = 15 * mm
@@ -48,7 +52,28 @@ class _GeometryPage(Flowable):
 
     def draw(self):
         self.canv.translate(0, -self.LEEWAY)  # drawn at the page origin, as the layout says
-        paint_page(self.canv, self.page)
+        paint_page(self.canv, self.page, pager=False)
+        self.canv.pandu_pager = self.page  # numbered where its own pager stood, at save
+
+
+UNNUMBERED = "...................................."  # room to write the number by hand
+
+
+def _paint_number(canvas, number: int, total: int) -> None:
+    """Every page counts the whole sheet: the flowchart pages where the layout put their
+    pager, the identity pages at the bottom right."""
+    page = getattr(canvas, "pandu_pager", None)
+    canvas.saveState()
+    if page is not None and page.pager is not None:
+        pager = page.pager
+        text = f"Diagram alir, {pager_text(number, total).lower()}"
+        canvas.setFont(REGULAR, pager.size)
+        canvas.drawRightString(page.pager_right * mm, (page.height - pager.y) * mm, text)
+    else:
+        canvas.setFont(REGULAR, 8)
+        canvas.drawRightString(canvas._pagesize[0] - MARGIN, MARGIN / 2,  # noqa: SLF001
+                               pager_text(number, total))
+    canvas.restoreState()
 
 
 # the sheet's flowchart marks a word broken between characters (flowchart/text.py), so that
@@ -80,8 +105,14 @@ def render_sop_sheet(sop: Sop, kop: Kop, paper: str, flowchart: FlowchartLayout,
         if not approved:
             draw_diagonal_mark(canvas, DRAFT_MARK, *canvas._pagesize)
 
+    def identity_page(canvas, doc) -> None:
+        canvas.pandu_pager = None
+        if doc.page > 1:  # a continuation of the identity grid says whose it is
+            _continuation_header(canvas, sop, portrait)
+        mark(canvas, doc)
+
     doc.addPageTemplates([
-        PageTemplate("identity", [identity_frame], onPage=mark,
+        PageTemplate("identity", [identity_frame], onPage=identity_page,
                      pagesize=(portrait[0] * mm, portrait[1] * mm)),
         PageTemplate("flow", [flow_frame], onPageEnd=mark,
                      pagesize=(landscape[0] * mm, landscape[1] * mm)),
@@ -90,8 +121,27 @@ def render_sop_sheet(sop: Sop, kop: Kop, paper: str, flowchart: FlowchartLayout,
              NextPageTemplate("flow")]
     for page in flowchart.pages:
         story += [PageBreak(), _GeometryPage(page)]
-    doc.build(story)
+    doc.build(story, canvasmaker=numbered_canvas(_paint_number))
     return out.getvalue()
+
+
+def _continuation_header(canvas, sop: Sop, portrait: tuple[float, float]) -> None:
+    ident = sop.identitas
+    text = f"SOP {ident.nama} — Nomor SOP {ident.nomor or UNNUMBERED[:12]} (lanjutan)"
+    width = portrait[0] * mm - 2 * MARGIN
+    while len(text) > 10 and text_width_mm(text, 8) * mm > width:
+        text = text[:-12] + "… (lanjutan)"
+    canvas.saveState()
+    canvas.setFont(REGULAR, 8)
+    canvas.drawString(MARGIN, portrait[1] * mm - MARGIN * 0.6, text)
+    canvas.restoreState()
+
+
+def source_of(sop: Sop, kop: Kop) -> str:
+    """The SOP's own instansi when it is another office's: printed as its source, while the
+    kop is always this office's."""
+    own = sop.identitas.instansi.strip()
+    return own if own and own.casefold() != kop.instansi.strip().casefold() else ""
 
 
 def identity_table(sop: Sop, kop: Kop, width: float, approved: bool = True,
@@ -101,7 +151,7 @@ def identity_table(sop: Sop, kop: Kop, width: float, approved: bool = True,
     half = width / 2
     approved_on = tanggal(ident.tanggal_pengesahan) if approved else "-"
     rows = [
-        [_kop_cell(kop), _label("Nomor SOP"), _p(ident.nomor or "-")],
+        [_kop_cell(kop, half - 12), _label("Nomor SOP"), _p(ident.nomor or UNNUMBERED)],
         ["", _label("Tanggal Pembuatan"), _p(tanggal(ident.tanggal_pembuatan))],
         ["", _label("Tanggal Revisi"), _p(tanggal(ident.tanggal_revisi))],
         ["", _label("Tanggal Pengesahan"), _p(approved_on)],
@@ -109,6 +159,10 @@ def identity_table(sop: Sop, kop: Kop, width: float, approved: bool = True,
          + _qr(statement if approved else None)],
         ["", _label("Nama SOP"), Paragraph(markup(ident.nama, bold=True), s["body"])],
     ]
+    source = source_of(sop, kop)
+    if source:
+        rows.append(["", _label("Sumber SOP"), _p(source)])
+    head = len(rows)
     pairs = list(zip(IDENTITY_LISTS[0::2], IDENTITY_LISTS[1::2], strict=True))
     for (left_key, left_label), (right_key, right_label) in pairs:
         rows.append([_label(f"{left_label}:"), _label(f"{right_label}:"), ""])
@@ -119,13 +173,13 @@ def identity_table(sop: Sop, kop: Kop, width: float, approved: bool = True,
         ("GRID", (0, 0), (-1, -1), 0.7, GRID),
         ("BOX", (0, 0), (-1, -1), 1.2, GRID),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("VALIGN", (0, 0), (0, 5), "MIDDLE"),
-        ("SPAN", (0, 0), (0, 5)),
-        ("BACKGROUND", (1, 0), (1, 5), LABEL_SHADE),
+        ("VALIGN", (0, 0), (0, head - 1), "MIDDLE"),
+        ("SPAN", (0, 0), (0, head - 1)),
+        ("BACKGROUND", (1, 0), (1, head - 1), LABEL_SHADE),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
     ]
-    for row in range(6, len(rows), 2):
+    for row in range(head, len(rows), 2):
         commands += [("SPAN", (1, row), (2, row)), ("SPAN", (1, row + 1), (2, row + 1)),
                      ("BACKGROUND", (0, row), (-1, row), LABEL_SHADE)]
     table.setStyle(TableStyle(commands))
@@ -140,7 +194,7 @@ def _label(text: str) -> Paragraph:
     return Paragraph(markup(text, bold=True), styles()["label"])
 
 
-def _kop_cell(kop: Kop) -> list:
+def _kop_cell(kop: Kop, width: float) -> list:
     s = styles()
     cell: list = []
     if kop.logo and kop.logo.exists():
@@ -153,9 +207,9 @@ def _kop_cell(kop: Kop) -> list:
         cell.append(Paragraph(markup(kop.pemerintah.upper(), bold=True), s["kop_pemerintah"]))
     if kop.instansi:
         cell.append(Paragraph(markup(kop.instansi.upper(), bold=True), s["kop_instansi"]))
-    for line in (kop.alamat, kop.kontak):
-        if line:
-            cell.append(Paragraph(markup(line), s["kop_alamat"]))
+    if kop.alamat:
+        cell.append(Paragraph(markup(kop.alamat), s["kop_alamat"]))
+    cell += contact_lines(kop, width)
     cell += [Spacer(1, 3 * mm),
              Paragraph(markup("STANDAR OPERASIONAL PROSEDUR", bold=True), s["centre"])]
     return cell
@@ -170,7 +224,8 @@ def _signer(official: Official | None) -> list:
             Spacer(1, SIGNATURE_SPACE), Paragraph(name_line, s["body"])]
     if official.pangkat:
         cell.append(Paragraph(markup(official.pangkat), s["body"]))
-    cell.append(Paragraph("NIP. " + markup(official.nip) if official.nip else "NIP. -",
+    cell.append(Paragraph("NIP. " + markup(spaced_nip(official.nip)) if official.nip
+                          else "NIP. -",
                           s["body"]))
     return cell
 

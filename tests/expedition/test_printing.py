@@ -54,7 +54,7 @@ def test_the_book_for_a_date_range(listed):
                      "Rencana Kerja (Renja) Kecamatan Tahun 2027", "Lampiran:",
                      "Berkas: Renja Kecamatan 2027 (ditandatangani).pdf", BAPPEDA,
                      "Mohon diterima", "Diantar: Sari Staf",
-                     "halaman 1"):
+                     "Halaman 1 dari 1"):
         assert expected in text, expected
     assert "Inspektur" not in text  # sent in February
     row = tables[0][0][3]  # below the two header rows and the column numbers

@@ -15,12 +15,15 @@ from desktop_app.render.pdf.fonts import text_width_mm
 from desktop_app.sop.sopfile import read_sop_file
 from desktop_app.sop.validation import require_valid
 from tests.factories import generated_sop
+from tests.printed.test_multi_lane_steps import multi_lane_decisions
 
 TEMPLATES = {p.name.split(".")[0]: read_sop_file(p)
              for p in sorted(templates_dir().glob("*.pandu-sop.toml"))}
 GENERATED = {f"gen{steps}x{lanes}d{dec}s{seed}": generated_sop(steps, lanes, dec, seed)
              for steps, lanes, dec, seed in [(40, 8, 5, 1), (40, 8, 5, 2), (25, 3, 4, 3),
-                                             (12, 1, 2, 4), (60, 6, 8, 5)]}
+                                             (12, 1, 2, 4), (60, 6, 8, 5), (20, 12, 3, 4),
+                                             (40, 12, 6, 1)]}
+GENERATED["multilane-decisions"] = multi_lane_decisions()  # issue 17: three, "Tidak" off-page
 CASES = [(name, sop, paper) for name, sop in {**TEMPLATES, **GENERATED}.items()
          for paper in ("F4", "A4")]
 
@@ -131,3 +134,80 @@ def test_decision_labels(laid_out):
     labels = Counter(a.label for p in layout.pages for a in p.arrows if a.label)
     decisions = sum(s.simbol == "keputusan" for s in sop.langkah)
     assert labels["Tidak"] >= decisions and labels["Ya"] >= decisions
+
+
+def _label_box(arrow):
+    from desktop_app.render.geometry import Box
+
+    x, baseline = arrow.label_at
+    height = arrow.label_size * 25.4 / 72
+    return Box(x, baseline - 0.75 * height, text_width_mm(arrow.label, arrow.label_size, False),
+               height)
+
+
+def test_no_line_runs_through_a_label(laid_out):
+    """Issue 17: no arrow (not even its own) and no symbol goes through a Ya/Tidak label."""
+    _sop, layout, _ = laid_out
+    for page in layout.pages:
+        for arrow in page.arrows:
+            if not arrow.label:
+                continue
+            box = _label_box(arrow)
+            for other in page.arrows:
+                for a, b in zip(other.points, other.points[1:], strict=False):
+                    assert not box.crossed_by(a, b, 0.2), (arrow.label, arrow, other)
+            for symbol in page.symbols:
+                assert not _touches(box, symbol), (arrow.label, symbol)
+
+
+def _touches(box, symbol) -> bool:
+    """A label box over a symbol; over a diamond only where it meets the diamond itself."""
+    if not box.overlaps(symbol.box):
+        return False
+    if symbol.kind != "decision":
+        return True
+    s = symbol.box
+    x = min(max(s.cx, box.x), box.right)  # the label's point nearest the diamond's centre
+    y = min(max(s.cy, box.y), box.bottom)
+    return abs(x - s.cx) / (s.w / 2) + abs(y - s.cy) / (s.h / 2) < 1
+
+
+
+def _segments(arrow):
+    return list(zip(arrow.points, arrow.points[1:], strict=False))
+
+
+def _overlap(p, q, r, t, axis: int) -> float:
+    lo, hi = sorted((p[axis], q[axis])), sorted((r[axis], t[axis]))
+    return min(lo[1], hi[1]) - max(lo[0], hi[0])
+
+
+def test_two_arrows_never_run_along_the_same_line(laid_out):
+    """Issue 17: returns never merge into one line (a T-junction reads as one arrow)."""
+    _sop, layout, _ = laid_out
+    for page in layout.pages:
+        for i, a in enumerate(page.arrows):
+            for b in page.arrows[i + 1:]:
+                for p, q in _segments(a):
+                    for r, t in _segments(b):
+                        for axis in (0, 1):  # 0: both vertical at one x; 1: horizontal
+                            other = 1 - axis
+                            if abs(p[axis] - q[axis]) < 1e-6 and abs(r[axis] - t[axis]) < 1e-6 \
+                                    and abs(p[axis] - r[axis]) < 0.3:
+                                assert _overlap(p, q, r, t, other) < 0.3, (a, b)
+
+
+def test_a_connector_touches_only_its_own_line(laid_out):
+    """Issue 17: no other line runs into or through an off-page connector (its tip on
+    another arrow reads as feeding the wrong step)."""
+    _sop, layout, _ = laid_out
+    for page in layout.pages:
+        for symbol in page.symbols:
+            if symbol.kind != "connector":
+                continue
+            grown = symbol.box.__class__(symbol.box.x - 0.3, symbol.box.y - 0.3,
+                                         symbol.box.w + 0.6, symbol.box.h + 0.6)
+            touching = [a for a in page.arrows if any(
+                grown.crossed_by(p, q, 0.0) or grown.on_edge(p, 0.31) or grown.on_edge(q, 0.31)
+                for p, q in _segments(a))]
+            assert len(touching) <= 1, (symbol, touching)

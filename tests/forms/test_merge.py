@@ -84,7 +84,7 @@ def test_workbook_keeps_formulas_live(ekt):
     texts = [c.value for row in sheet.iter_rows(min_row=12) for c in row if c.value]
     assert "Ngargoyoso, 15 Januari 2028" in texts
     assert "Camat Ngargoyoso" in texts and "WAHYU AGUS PRAMONO, S.STP." in texts
-    assert "NIP. 198001181999121001" in texts and "Pembina" in texts
+    assert "NIP. 19800118 199912 1 001" in texts and "Pembina" in texts
     assert any(t.startswith("Unit yang belum mengirim formulir") for t in texts)
     assert any(t.startswith("Predikat: Sangat baik: di atas 90") for t in texts)
 
@@ -109,8 +109,8 @@ def test_pdf_with_signature(ekt):
     assert "50,00 Sangat" in text and "90,00 Baik" in text and "60,00 Kurang" in text
     assert "Rata-rata capaian 66,67 Cukup" in text
     assert "Ngargoyoso, 15 Januari 2028" in text and "WAHYU AGUS PRAMONO, S.STP." in text
-    assert "NIP. 198001181999121001" in text
-    assert "Unit yang belum mengirim formulir" in text
+    assert "NIP. 19800118 199912 1 001" in text
+    assert "Unit yang belum mengirim formulir" not in text  # for the screen, not the signed page
 
 
 def test_rkt_files_written(office, tmp_path):

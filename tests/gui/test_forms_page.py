@@ -146,7 +146,7 @@ def test_send_import_fix_and_merge(page, office, qtbot, monkeypatch, tmp_path,  
     assert not page.busy.isVisibleTo(page) and page.buttons["merge"].isEnabled()
     text = pdf_text(page.preview.data)
     assert f"RENCANA KINERJA TAHUNAN (RKT) TAHUN {YEAR}" in text
-    assert "Unit yang belum mengirim formulir" in text
+    assert "Unit yang belum mengirim formulir" not in text  # on the screen, not signed paper
     page.preview.resize(1000, 700)
     screenshot(page.preview, "forms-merged-preview")
     page.preview.paper.setCurrentText("A4")  # another paper: made on the worker too

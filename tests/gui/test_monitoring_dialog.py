@@ -111,7 +111,7 @@ def test_fill_edit_and_print(qtbot, profiled, screenshot):
     assert "Periode 1 Juli 2026 sampai 31 Desember 2026" in text
     for expected in ("Penyusunan RKT", "Penyusunan Renja", "Pelatihan ulang staf",
                      "tentang waktu baku", "WAHYU AGUS PRAMONO, S.STP.",
-                     "NIP. 198001181999121001", "Ngargoyoso, "):
+                     "NIP. 19800118 199912 1 001", "Ngargoyoso, "):
         assert expected in flat, expected
     assert flat.count(TIDAK_BAIK) == 2
     preview.close()
@@ -173,7 +173,7 @@ def test_a_typed_penilai_and_a_wrong_nip(qtbot, profiled):
     preview = dialog.open_preview()
     qtbot.addWidget(preview)
     flat = " ".join(pdf_text(preview.data).split())
-    assert "Camat Ngargoyoso (Plt.)" in flat and "NIP. 198001181999121001" in flat
+    assert "Camat Ngargoyoso (Plt.)" in flat and "NIP. 19800118 199912 1 001" in flat
     preview.close()
 
 

@@ -74,7 +74,7 @@ def test_renja_surat_pengantar_to_signature(qtbot, office, monkeypatch, tmp_path
     with pdfplumber.open(detail.pdf_path) as pdf:
         text = "".join(page.extract_text() for page in pdf.pages)
     for expected in ("KECAMATAN NGARGOYOSO", "SURAT PENGANTAR", detail.summary.number,
-                     "Wahyu Camat", "198001181999121001", detail.verification_code):
+                     "Wahyu Camat", "19800118 199912 1 001", detail.verification_code):
         assert expected in text
     signed = tmp_path / "pengantar.pdf"
     signed.write_bytes(detail.pdf_path.read_bytes())

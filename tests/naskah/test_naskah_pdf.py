@@ -256,3 +256,14 @@ def test_disposisi_without_names_leaves_lines_to_fill():
     texts, sizes, pages = read(render_disposisi(doc, Kop(), SETUP))
     assert sizes == [(215, 165)] and texts[0].count("....................") >= 5
     assert "Kode verifikasi" not in texts[0]
+
+
+def test_nota_dinas_is_from_its_signer():
+    """ "Dari" is the signer's jabatan, whatever was typed (issue 17)."""
+    signer = Signatory("Camat Ngargoyoso", "WAHYU AGUS PRAMONO, S.STP.", "Pembina",
+                       "198001181999121001")
+    doc = NotaDinas("Sekretaris Daerah", "Sekretaris Kecamatan", (), date(2026, 1, 6),
+                    "000.8.3.3/004/408.12/2026", "Biasa", "", "Pengesahan SOP", BODY, signer)
+    texts, _sizes, _pages = read(render_nota_dinas(doc, KOP, SETUP, VERIFICATION))
+    assert_contains(texts[0], "Dari : Camat Ngargoyoso", "NIP. 19800118 199912 1 001")
+    assert "Sekretaris Kecamatan" not in "".join(texts)

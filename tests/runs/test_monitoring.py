@@ -133,7 +133,7 @@ def test_the_pdf_has_title_period_rows_and_penilai(office):
     flat = " ".join(text.split())
     for expected in ("Penyusunan RKT", TIDAK_BAIK, "langkah 5 ke langkah 4",
                      "Pelatihan ulang staf", "Camat Ngargoyoso", "WAHYU AGUS PRAMONO",
-                     "NIP. 198001181999121001", "Ngargoyoso, "):
+                     "NIP. 19800118 199912 1 001", "Ngargoyoso, "):
         assert expected in flat, expected
 
 

@@ -44,6 +44,14 @@ def register_fonts() -> None:
                                   boldItalic="PanduSans-BoldItalic")
     pdfmetrics.registerFontFamily(FALLBACK, normal=FALLBACK, bold=FALLBACK_BOLD,
                                   italic=FALLBACK, boldItalic=FALLBACK_BOLD)
+    # a table cell given as plain text (even "") is set in the cell style's font, by default
+    # the standard Helvetica, which no PDF embeds: ours instead (`pdffonts` is checked)
+    # and so is a drawing's (the QR code of the verification block)
+    from reportlab.graphics.shapes import STATE_DEFAULTS
+    from reportlab.platypus.tables import CellStyle
+
+    CellStyle.fontname = REGULAR
+    STATE_DEFAULTS["fontName"] = REGULAR
 
 
 @cache

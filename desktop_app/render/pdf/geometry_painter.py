@@ -6,7 +6,7 @@ from reportlab.lib.colors import Color, black, white
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from desktop_app.render.geometry import Arrow, Page, Symbol
+from desktop_app.render.geometry import Arrow, Page, Symbol, crossings
 from desktop_app.render.pdf.fonts import font_for, register_fonts
 
 HEADER_SHADE = Color(0.9, 0.9, 0.9)
@@ -15,7 +15,8 @@ ARROW_LINE_PT = 0.7
 HEAD_LEN, HEAD_HALF = 2.0, 0.8  # mm
 
 
-def paint_page(canvas: Canvas, page: Page) -> None:
+def paint_page(canvas: Canvas, page: Page, pager: bool = True) -> None:
+    """Draw `page`; without `pager` its own page number is left to the document."""
     register_fonts()
 
     def y(v: float) -> float:
@@ -30,11 +31,12 @@ def paint_page(canvas: Canvas, page: Page) -> None:
         canvas.setLineWidth(rule.width)
         canvas.line(rule.x1 * mm, y(rule.y1), rule.x2 * mm, y(rule.y2))
     canvas.setFillColor(black)
-    for line in page.texts:
+    for line in page.texts + ([page.pager] if pager and page.pager else []):
         canvas.setFont(font_for(line.text, line.bold), line.size)
         canvas.drawString(line.x * mm, y(line.y), line.text)
     for arrow in page.arrows:
         _arrow(canvas, arrow, y)
+    _gaps(canvas, page, y)
     for symbol in page.symbols:
         _symbol(canvas, symbol, y)
     canvas.restoreState()
@@ -75,6 +77,26 @@ def _polygon(canvas: Canvas, points, y) -> None:
         path.lineTo(px * mm, y(py))
     path.close()
     canvas.drawPath(path, stroke=1, fill=1)
+
+
+GAP = 0.9  # mm each side of a crossing where the vertical line is left out
+
+
+def _gaps(canvas: Canvas, page: Page, y) -> None:
+    """Crossing lines read as crossing, not joining: the vertical one has a gap where the
+    horizontal one passes."""
+    points = crossings(page.arrows)
+    if not points:
+        return
+    canvas.saveState()
+    for x, cy in points:
+        canvas.setStrokeColor(white)
+        canvas.setLineWidth(ARROW_LINE_PT + 1.2)
+        canvas.line(x * mm, y(cy - GAP), x * mm, y(cy + GAP))
+        canvas.setStrokeColor(black)
+        canvas.setLineWidth(ARROW_LINE_PT)
+        canvas.line((x - GAP - 0.5) * mm, y(cy), (x + GAP + 0.5) * mm, y(cy))
+    canvas.restoreState()
 
 
 def _arrow(canvas: Canvas, arrow: Arrow, y) -> None:

@@ -41,6 +41,8 @@ class Grid:
     own_sheet: bool = False
     # the sheet ends each part of a word broken between characters with "-" (but the last)
     marks_broken_words: bool = False
+    # our sheet's last row went on over the page: the next page's top words are its rest
+    row_continues: bool = False
     vocabulary: dict[str, int] = field(default_factory=dict)  # word -> count in the document
 
     def add_row(self, texts: list[str]) -> list[Cell]:

@@ -61,7 +61,8 @@ def _identity(values: dict[str, str], texts: list[list[str]], draft: Draft) -> I
     ident = Identity(nama=nama or "SOP tanpa nama")
     nomor = f.clean(values.get("nomor", ""))
     ident.nomor = nomor if re.search(r"\d", nomor) else ""
-    if nomor not in ("", "-") and not ident.nomor:
+    # "-" or a dotted line to write the number in (our sheet, for an SOP without one)
+    if nomor not in ("", "-") and not re.fullmatch(r"[.…\s]+", nomor) and not ident.nomor:
         draft.note("nomor", GUESS, f'nomor SOP "{nomor}" tidak berisi angka; dikosongkan')
     for key in _DATES:
         raw = f.clean(values.get(key, ""))
@@ -76,7 +77,7 @@ def _identity(values: dict[str, str], texts: list[list[str]], draft: Draft) -> I
                    f"lebih awal dari tanggal pembuatan {made:%d-%m-%Y}; periksa tahunnya")
     for key in _LISTS:
         setattr(ident, key, f.split_list(values.get(key, "")))
-    ident.instansi = _instansi(texts)
+    ident.instansi = f.clean(values.get("instansi", "")) or _instansi(texts)
     ident.disahkan_oleh = _signer(values.get("disahkan_oleh", ""), texts)
     return ident
 

@@ -14,6 +14,7 @@ IDENTITY_LABELS = {
                            "tanggal disahkan"),
     "disahkan_oleh": ("disahkan oleh",),
     "nama": ("nama sop",),
+    "instansi": ("sumber sop",),  # the sheet's row for an SOP of another office
     "dasar_hukum": ("dasar hukum",),
     "kualifikasi_pelaksana": ("kualifikasi pelaksana",),
     "keterkaitan": ("keterkaitan",),

@@ -121,7 +121,7 @@ def _page(page, words, grid: Grid, links: Links) -> None:
     vlines, hlines = _rules(page)
     header = _flow_header(words)
     if header is None:
-        _ruled_rows(words, vlines, hlines, grid)
+        _ruled_rows(words, vlines, hlines, grid, float(page.height))
         return
     _flow_page(page, words, vlines, hlines, header, grid, links)
 
@@ -279,7 +279,10 @@ def vocabulary_of(pages_words) -> dict[str, int]:
     return known
 
 
-def _ruled_rows(words, vlines, hlines, grid: Grid) -> None:
+MARGIN_PT = 12 * 72 / 25.4  # the sheet's table starts 15 mm from the paper's edge
+
+
+def _ruled_rows(words, vlines, hlines, grid: Grid, page_height: float) -> None:
     """A page with a ruled table (the identity page): one row per band between rules, cells
     that no rule divides taken together (spanned cells)."""
     xs = _cluster([x for x, _t, _b in vlines])
@@ -297,12 +300,41 @@ def _ruled_rows(words, vlines, hlines, grid: Grid) -> None:
             loose.append(word)
         else:
             cells.setdefault(owner[(row, col)], []).append(word)
+    bottom: list = []
+    if grid.own_sheet and ys and len(xs) >= 3:
+        loose, bottom = _own_sheet_parts(loose, xs, ys, grid, page_height)
     if loose:
         grid.add_row([_cell_text(loose)])
     for row in range(rows):
         texts = [_cell_text(cells.get((row, col), [])) for col in range(cols)]
         if any(texts):
             grid.add_row(texts)
+    grid.row_continues = bool(bottom)
+    if bottom:
+        grid.add_row([*_halves(bottom, xs[1]), ""])
+
+
+def _own_sheet_parts(loose, xs, ys, grid: Grid, page_height: float) -> tuple[list, list]:
+    """Our identity sheet's words outside its rules: the page number and continuation header
+    (in the margins) are dropped; a row split over two pages leaves its first part below the
+    last rule and its rest above the next page's first rule: the rest joins the part."""
+    loose = [w for w in loose if MARGIN_PT < _centre(w)[1] < page_height - MARGIN_PT]
+    top = [w for w in loose if _centre(w)[1] < ys[0]]
+    bottom = [w for w in loose if _centre(w)[1] > ys[-1]]
+    rest = [w for w in loose if ys[0] <= _centre(w)[1] <= ys[-1]]
+    if top and grid.row_continues and grid.rows:
+        for cell, text in zip(grid.rows[-1], _halves(top, xs[1]), strict=False):
+            if text:
+                cell.text = f"{cell.text}\n{text}" if cell.text else text
+    else:
+        rest = top + rest
+    return rest, bottom
+
+
+def _halves(words, middle: float) -> list[str]:
+    """A list row of the identity sheet: its left and right box."""
+    return [_cell_text([w for w in words if w["x0"] < middle]),
+            _cell_text([w for w in words if w["x0"] >= middle])]
 
 
 def _regions(xs, ys, vlines, hlines) -> dict[tuple[int, int], tuple[int, int]]:
@@ -549,7 +581,9 @@ def _mark_main(shape: Shape, point, xs, grid: Grid) -> None:
         return
     covered = _covered(xs, shape)
     col = _band(xs, point[0])
-    if len(covered) > 1 and col in covered:
+    # our sheet draws a step of several pelaksana as one symbol per lane: the main one is
+    # where the arrows meet
+    if (len(covered) > 1 or grid.own_sheet) and col in covered:
         cell = grid.rows[shape.row][col]
         if MAIN not in cell.symbols:
             cell.symbols.append(MAIN)
