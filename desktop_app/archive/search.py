@@ -12,6 +12,7 @@ from pathlib import Path
 from peewee import SQL, SqliteDatabase
 
 from db import models as m
+from db.database import is_postgres
 from desktop_app.archive.index import refresh
 from desktop_app.common import audit
 from desktop_app.common.clock import to_local
@@ -108,6 +109,12 @@ class ArchiveDetail:
     deliveries: tuple[DeliveryView, ...]
 
 
+def _pg_tsvector() -> str:
+    from importlib import import_module
+
+    return import_module("db.migrations.0011_expedition_archive").ARCHIVE_TSVECTOR
+
+
 def match_expression(text: str) -> str:
     """The FTS5 query for what the user typed: every word must match as a prefix; a word with
     punctuation ("000.7.2.6/015") matches its parts in order. Never an FTS syntax error."""
@@ -119,12 +126,27 @@ def match_expression(text: str) -> str:
     return " AND ".join(terms)
 
 
+def tsquery_expression(text: str) -> str:
+    """The PostgreSQL twin of `match_expression` (a `to_tsquery('simple', ...)` argument): the
+    same words, each a prefix, a punctuated word's parts in order (`<->`)."""
+    terms = []
+    for word in text.split():
+        tokens = [token.lower() for token in _TOKEN.findall(word)]
+        if tokens:
+            terms.append("(" + " <-> ".join(f"'{t}'" for t in tokens[:-1])
+                         + (" <-> " if len(tokens) > 1 else "") + f"'{tokens[-1]}':*)")
+    return " & ".join(terms)
+
+
 def search(database: SqliteDatabase, query: ArchiveQuery) -> SearchResult:
     refresh(database)
     item = m.ArchiveItem
     select = item.select()
     expression = match_expression(query.text)
-    if expression:
+    if expression and is_postgres(database):
+        select = select.where(SQL(f"{_pg_tsvector()} @@ to_tsquery('simple'::regconfig, %s)",
+                                  [tsquery_expression(query.text)]))
+    elif expression:
         select = select.where(item.id.in_(SQL(
             "(SELECT rowid FROM archive_fts WHERE archive_fts MATCH ?)", [expression])))
     elif query.text.strip():
