@@ -93,6 +93,14 @@ def _damaged(detail: str) -> Problem:
 
 
 def _database_problems(database: SqliteDatabase, quick: bool) -> list[Problem]:
+    from db.database import is_postgres
+
+    if is_postgres(database):  # the server checks its pages and enforces references itself
+        try:
+            database.execute_sql("SELECT 1").fetchall()
+        except DatabaseError as exc:
+            return [_damaged(str(exc))]
+        return []
     pragma = "quick_check" if quick else "integrity_check"
     try:
         rows = [r[0] for r in database.execute_sql(f"PRAGMA {pragma}(20)").fetchall()]
