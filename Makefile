@@ -12,14 +12,22 @@ QT_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 
 # the generated workbooks as a real office suite would.
 PDF_DEBS := poppler-utils libreoffice-calc-nogui
 
-.PHONY: run test lint bench dist lock system-deps clean
+# The core suite a second time on PostgreSQL (a throwaway cluster, see tests/pg_server.py).
+PG_DEBS := postgresql
+CORE_TESTS := tests/db tests/office tests/runs tests/naskah tests/sop tests/expedition \
+              tests/archive tests/forms tests/network
+
+.PHONY: run test test-pg lint bench dist lock system-deps pg-deps clean
 
 run: $(STAMP)
 	$(BIN)/pandu
 
-test: $(STAMP) system-deps
+test: $(STAMP) system-deps pg-deps
 	$(BIN)/ruff check .
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
+
+test-pg: $(STAMP) pg-deps
+	QT_QPA_PLATFORM=offscreen PANDU_TEST_DB=postgresql $(BIN)/pytest $(CORE_TESTS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -55,8 +63,12 @@ dist: $(DIST_STAMP) system-deps
 	$(BIN)/python installers/build.py
 
 # Installs the Debian packages that are missing, when this machine can (root or sudo).
+pg-deps:
+	@$(MAKE) --no-print-directory system-deps DEBS="$(PG_DEBS)"
+
+DEBS ?= $(QT_DEBS) $(PDF_DEBS)
 system-deps:
-	@missing=""; for p in $(QT_DEBS) $(PDF_DEBS); do \
+	@missing=""; for p in $(DEBS); do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if ! command -v apt-get >/dev/null 2>&1; then \
