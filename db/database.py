@@ -114,7 +114,10 @@ def connect_url(url: str) -> OfficePostgresqlDatabase:
     parts = urlsplit(url)
     if parts.scheme not in URL_SCHEMES or not parts.path.strip("/"):
         raise ValueError(f"bukan alamat PostgreSQL: {describe_url(url)}")
-    params: dict = {"host": parts.hostname or "localhost", "port": parts.port or 5432}
+    # waits for another PC's write lock as long as SQLite's busy_timeout, then fails plainly
+    params: dict = {"host": parts.hostname or "localhost", "port": parts.port or 5432,
+                    "options": f"-c lock_timeout={PRAGMAS['busy_timeout']}",
+                    "connect_timeout": 10, "application_name": "pandu-sop"}
     if parts.username:
         params["user"] = unquote(parts.username)
     password = unquote(parts.password) if parts.password else os.environ.get("PGPASSWORD")
