@@ -471,6 +471,51 @@ class PlanRow(BaseModel):
     pagu_maju = IntegerField(null=True)
 
 
+class SigningKey(BaseModel):
+    """A public key of the office (kind "kantor", the root) or of one person (kind "orang").
+
+    A person's private key is stored only wrapped (scrypt from their own signing passphrase,
+    then AES-GCM); the office's private key is kept outside the data folder (signing.keys).
+    """
+
+    kind = CharField()  # kantor | orang
+    person = ForeignKeyField(Person, null=True, on_delete="RESTRICT", backref="+")
+    public_key = CharField()  # 32 bytes Ed25519, hex
+    fingerprint = CharField(unique=True)
+    certificate = TextField()  # X.509 PEM, issued by the office key (self-signed for the root)
+    endorsement = TextField(default="")  # the office key's compact signature (QR statements)
+    wrapped_private = TextField(default="")  # JSON: scrypt parameters, salt, nonce, ciphertext
+    created_at = DateTimeField(default=utc_now)
+
+
+class KeyRevocation(BaseModel):
+    """A person's key withdrawn (left the office, passphrase forgotten): later use fails."""
+
+    key = ForeignKeyField(SigningKey, unique=True, on_delete="RESTRICT", backref="+")
+    revoked_at = DateTimeField(default=utc_now)
+    reason = TextField(default="")
+    revoked_by = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="+")
+    signature = TextField()  # the office key over key fingerprint and date
+
+
+class ApprovalSignature(BaseModel):
+    """The signer's own signature over one paraf or tanda tangan (see signing.approvals)."""
+
+    approval = ForeignKeyField(Approval, unique=True, on_delete="CASCADE", backref="+")
+    key = ForeignKeyField(SigningKey, on_delete="RESTRICT", backref="+")
+    signed_sha256 = CharField()  # the version the person approved (drafts are replaced)
+    signature = TextField()  # base64url
+
+
+class SopApprovalSignature(BaseModel):
+    """The approving official's signed statement over one approved SOP revision (its QR)."""
+
+    revision = ForeignKeyField(SopRevision, unique=True, on_delete="CASCADE", backref="+")
+    key = ForeignKeyField(SigningKey, on_delete="RESTRICT", backref="+")
+    sha256 = CharField(index=True)  # of the revision's pandu-sop/1 content
+    statement = TextField()
+
+
 ALL_MODELS = [
     Sop,
     SopRevision,
@@ -504,4 +549,8 @@ ALL_MODELS = [
     PlanSubmission,
     PlanRow,
     SopSource,
+    SigningKey,
+    KeyRevocation,
+    ApprovalSignature,
+    SopApprovalSignature,
 ]

@@ -96,3 +96,12 @@ def workspace(data_dir, pg_url):
     ws = open_workspace(data_dir)
     yield ws
     ws.close()
+
+
+@pytest.fixture(autouse=True)
+def cheap_pin_hashes(monkeypatch):
+    """New PIN hashes in tests use a small scrypt cost (a real office's take ~0.3 s each; each
+    hash stores its own cost, so both verify). tests/office/test_pin_cost.py checks the real one."""
+    from desktop_app.office import people
+
+    monkeypatch.setattr(people, "SCRYPT_N", 2**10)

@@ -45,12 +45,14 @@ def test_widgets_never_query_the_database():
 
 # The layers (README "Layout"): a floor never imports what stands on it.
 AREAS = ("sop", "flowchart", "runs", "naskah", "forms", "expedition", "archive", "office",
-         "safety")
+         "safety", "signing")
 LAYER_RULES = {
     # package: (what it must not import, why)
     "common": (AREAS + ("render", "gui", "cli", "app", "workspace"), "the bottom floor"),
     "render": (AREAS + ("gui", "cli", "app", "workspace"), "shared renderers know no area"),
     "office": (("runs", "naskah", "gui", "cli", "app"), "the office is below its processes"),
+    "signing": (("runs", "naskah", "sop", "safety", "gui", "cli", "app"),
+                "keys and signatures know no document area; the areas call them"),
 }
 
 

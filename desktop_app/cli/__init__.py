@@ -61,7 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
 # only, no heavy imports) and `run(args, workspace) -> int`; `NEEDS_WORKSPACE = False` when
 # the command must not open the office's data folder.
 COMMAND_MODULES = tuple(f"desktop_app.cli.{name}" for name in (
-    "sop", "verify", "run", "form", "backup", "restore", "check", "ekspedisi", "selftest"))
+    "sop", "verify", "run", "form", "backup", "restore", "check", "ekspedisi", "selftest",
+    "kunci"))
 
 
 def _command_modules():

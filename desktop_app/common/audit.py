@@ -32,6 +32,14 @@ ACTION_LABELS = {
     "ekspedisi_ubah_terima": "Mengubah tanda terima",
     "ekspedisi_hapus": "Menghapus dari daftar ekspedisi",
     "arsip_catatan": "Menulis catatan arsip", "sahkan_sop": "Mengesahkan SOP",
+    # changes of power (office.permissions): who may do what, and with which secret
+    "tambah_pengguna": "Menambah pengguna", "ubah_pengguna": "Mengubah data pengguna",
+    "ubah_peran": "Mengubah peran pengguna", "admin_pertama": "Menjadi admin pertama",
+    "atur_ulang_pin": "Mengatur ulang PIN", "ganti_pin_sendiri": "Mengganti PIN sendiri",
+    "kunci_pin": "Terkunci karena PIN salah", "ubah_alur": "Mengubah alur paraf",
+    "ubah_spesimen": "Mengubah spesimen tanda tangan dan cap",
+    "ubah_profil": "Mengubah profil kantor", "pulihkan": "Memulihkan data dari cadangan",
+    "kunci_dibuat": "Membuat kunci tanda tangan", "kunci_dicabut": "Mencabut kunci tanda tangan",
 }
 
 

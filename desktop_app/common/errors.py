@@ -17,3 +17,8 @@ class InvalidInput(DomainError):
             problems = [problems]
         self.problems = list(problems)
         super().__init__("\n".join(self.problems))
+
+
+class NotAllowed(DomainError):
+    """The acting person may not do this (their role, not their turn, not themself, or no
+    longer active); nothing was changed."""

@@ -34,16 +34,23 @@ class ApproveDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(QLabel("Setelah disahkan, SOP ini terkunci. Perubahan berikutnya\n"
                            "disimpan sebagai revisi baru."))
+        # The approver is one of the office's officials (the profile), never typed; the
+        # service accepts only the logged-in official themself.
         self.choice = QComboBox()
-        self.choice.addItem("(isi sendiri)")
         for official in officials:
             self.choice.addItem(f"{official.jabatan} — {official.nama}")
         self.choice.currentIndexChanged.connect(self._pick)
         form.addRow("&Pejabat", self.choice)
-        self.fields = {key: QLineEdit(getattr(initial.official, key))
+        if not officials:
+            form.addRow(QLabel("Belum ada pejabat di profil kantor. Isi dahulu di "
+                               "Pengaturan > Profil kantor."))
+        self.fields = {key: QLineEdit(readOnly=True)
                        for key in ("jabatan", "nama", "pangkat", "nip")}
         for key, edit in self.fields.items():
             form.addRow(key.upper() if key == "nip" else key.capitalize(), edit)
+        start = next((i for i, o in enumerate(officials) if o.nip == initial.official.nip), 0)
+        self.choice.setCurrentIndex(start)
+        self._pick(start)
         self.on = QDateEdit(QDate(initial.on), calendarPopup=True)
         self.on.setLocale(INDONESIAN)
         self.on.setDisplayFormat("d MMMM yyyy")
@@ -57,14 +64,15 @@ class ApproveDialog(QDialog):
         form.addRow(buttons)
 
     def _pick(self, index: int) -> None:
-        if index > 0:
-            official = self.officials[index - 1]
+        if 0 <= index < len(self.officials):
+            official = self.officials[index]
             for key, edit in self.fields.items():
                 edit.setText(getattr(official, key))
 
     def result_value(self) -> Approval:
-        return Approval(Official(**{k: e.text().strip() for k, e in self.fields.items()}),
-                        self.on.date().toPython())
+        index = self.choice.currentIndex()
+        official = self.officials[index] if 0 <= index < len(self.officials) else Official()
+        return Approval(official, self.on.date().toPython())
 
     @classmethod
     def ask(cls, parent, officials: list[Official], initial: Approval) -> Approval | None:

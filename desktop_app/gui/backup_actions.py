@@ -231,7 +231,7 @@ class RestorePreviewDialog(QDialog):
 
 
 def restore_from_backup(parent: QWidget | None, workspace,
-                        auto: AutoBackup | None = None) -> RestoreResult | None:
+                        auto: AutoBackup | None = None, actor=None) -> RestoreResult | None:
     """Choose, preview, restore. On success the caller closes the window (every open page
     shows the old data); returns None when nothing changed."""
     path = choose_backup_file(parent, workspace.backup_dir)
@@ -251,7 +251,7 @@ def restore_from_backup(parent: QWidget | None, workspace,
     try:
         with busy():
             result = restore(workspace.data_dir, path, workspace.database, progress=progress,
-                             other_office=summary.other_office)
+                             other_office=summary.other_office, actor=actor)
     except Exception as exc:  # noqa: BLE001 - shown to the user
         warn(parent, TITLE, message_for(exc) + "\nData sekarang tidak berubah.")
         return None

@@ -38,10 +38,12 @@ from PySide6.QtWidgets import (
 from desktop_app.common.dates import tanggal
 from desktop_app.common.numbers import angka
 from desktop_app.common.working_time import WEEKDAY_NAMES, OfficeHours
+from desktop_app.gui import policy
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.questions import INDONESIAN
 from desktop_app.office import calendar as service
 from desktop_app.office.calendar import CalendarDay
+from desktop_app.office.permissions import OP
 
 _ROOT = QModelIndex()
 _HEADERS = ("Tanggal", "Hari", "Keterangan", "Jenis")
@@ -119,10 +121,12 @@ class CalendarPage(QWidget):
 
     changed = Signal()  # hours or office days were saved
 
-    def __init__(self, workspace):
+    def __init__(self, workspace, person_provider=lambda: None):
         super().__init__()
-        self.workspace = workspace
+        self.workspace, self.person_provider = workspace, person_provider
         self.model = CalendarDaysModel(self)
+        self.read_only_note = QLabel(wordWrap=True)
+        self.may_edit = True  # until apply_policy() asks office.permissions
         columns = QHBoxLayout()
         columns.addWidget(self._hours_box())
         columns.addWidget(self._days_box(), 1)
@@ -131,9 +135,19 @@ class CalendarPage(QWidget):
         layout.addWidget(QLabel(
             "Batas waktu langkah SOP dihitung dalam jam kerja: akhir pekan, libur nasional, "
             "cuti bersama dan libur kantor dilewati."))
+        layout.addWidget(self.read_only_note)
         layout.addLayout(columns, 1)
         self.load_hours()
         self.refresh()
+
+    def apply_policy(self) -> None:
+        """Only who may change the office calendar gets its controls (office.permissions)."""
+        person = self.person_provider()
+        self.may_edit = policy.apply(person, OP.EDIT_CALENDAR, self.start_edit, *self.day_checks,
+                     *self.day_hours, self.save_hours_button, self.date_edit, self.name_edit,
+                     self.kind_combo, self.add_button)
+        self.read_only_note.setText(policy.note(person, OP.EDIT_CALENDAR))
+        self._selection_changed()
 
     # --- office hours -----------------------------------------------------------------------
 
@@ -208,7 +222,8 @@ class CalendarPage(QWidget):
 
     def save_hours(self) -> None:
         try:
-            service.save_office_hours(self.workspace.database, self.entered_hours())
+            service.save_office_hours(self.workspace.database, self.entered_hours(),
+                                      actor=self.person_provider())
         except Exception as exc:  # noqa: BLE001 - shown to the user
             show_error(self, exc)
             return
@@ -254,7 +269,7 @@ class CalendarPage(QWidget):
         self.kind_combo = QComboBox()
         for label, kind in _OFFICE_KINDS:
             self.kind_combo.addItem(label, kind)
-        add = QPushButton("&Tambah")
+        add = self.add_button = QPushButton("&Tambah")
         add.clicked.connect(self.add_day)
         self.name_edit.returnPressed.connect(self.add_day)
         row = QHBoxLayout()
@@ -279,13 +294,14 @@ class CalendarPage(QWidget):
 
     def _selection_changed(self, *_args) -> None:
         day = self.selected_day()
-        self.remove_button.setEnabled(day is not None and day.is_office_day)
+        self.remove_button.setEnabled(day is not None and day.is_office_day and self.may_edit)
 
     def add_day(self) -> None:
         d = self.date_edit.date().toPython()
         kind = self.kind_combo.currentData()
         try:
-            service.add_office_day(self.workspace.database, d, self.name_edit.text(), kind)
+            service.add_office_day(self.workspace.database, d, self.name_edit.text(), kind,
+                                   actor=self.person_provider())
         except Exception as exc:  # noqa: BLE001 - shown to the user
             show_error(self, exc)
             return
@@ -302,7 +318,8 @@ class CalendarPage(QWidget):
         if day is None or not day.is_office_day:
             return
         try:
-            service.remove_office_day(self.workspace.database, day.date)
+            service.remove_office_day(self.workspace.database, day.date,
+                                      actor=self.person_provider())
         except Exception as exc:  # noqa: BLE001 - shown to the user
             show_error(self, exc)
             return

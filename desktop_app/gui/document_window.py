@@ -134,10 +134,9 @@ def step_states(detail: DocumentDetail) -> list[tuple[str, str]]:
 
 
 def may_edit(person: PersonInfo | None, detail: DocumentDetail) -> bool:
-    """The author or an admin may change a document that is not yet signed."""
-    if person is None or detail.summary.status == "final":
-        return False
-    return person.is_admin or getattr(detail.summary, "author_id", None) == person.id
+    """The author or an admin may change a document that is not yet signed (the core's rule,
+    naskah.workflow.may_edit, which update_document checks again)."""
+    return person is not None and workflow.may_edit(person, detail.summary.id)
 
 
 def file_name(detail: DocumentDetail) -> str:
@@ -359,10 +358,16 @@ class DocumentWindow(QMainWindow):
             text = f"Paraf “{summary.title}” (versi {summary.versions})?"
             ok, done = "Paraf", "Paraf Anda sudah tercatat."
         pin = PinPrompt.ask(self, f"{text}\n\nKetik PIN {person.nama}.", ok)
-        if pin is not None:
+        if pin is None:
+            return
+        from desktop_app.gui.signing_keys import passphrase_for
+
+        passphrase = passphrase_for(self, person, text)  # issue 15: the person's own key
+        if passphrase is not False:
             self._act(lambda: workflow.approve(self.workspace.database,
                                                self.workspace.data_dir, self.doc_id,
-                                               person.id, pin), done)
+                                               person.id, pin, actor=person,
+                                               passphrase=passphrase), done)
 
     def send_back(self) -> None:
         person, summary = self.person_provider(), self.detail.summary

@@ -105,6 +105,8 @@ class VerifyDialog(QDialog):
         headline, _sep, rest = result.message.partition(": ")
         colour, background = (("#1b7f3b", "#e6f4ea") if result.genuine
                               else ("#b00020", "#fce8e6"))
+        if result.genuine and "dibatalkan" in headline:  # genuine, but no longer in force
+            colour, background = "#8a5a00", "#fff4e0"
         self.headline = QLabel(("✔ " if result.genuine else "✘ ") + headline)
         self.headline.setStyleSheet(f"color: {colour}; font-size: 16pt; font-weight: bold;")
         self.message = QLabel(rest or result.message, wordWrap=True)
@@ -122,21 +124,22 @@ class VerifyDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"Berkas: <b>{file_name}</b>", textFormat=Qt.TextFormat.RichText))
         layout.addWidget(box, 1)
-        note = QLabel("Pemeriksaan ini membandingkan berkas dengan naskah yang disahkan di "
-                      "kantor ini; bukan tanda tangan elektronik (TTE).", wordWrap=True)
+        note = QLabel("Pemeriksaan ini memeriksa tanda tangan elektronik tidak tersertifikasi "
+                      "Pandu SOP (bukan TTE BSrE), atau untuk naskah tanpa kunci, catatan "
+                      "naskah yang disahkan di kantor ini.", wordWrap=True)
         note.setStyleSheet("color: #555;")
         layout.addWidget(note)
         layout.addWidget(buttons)
 
     @classmethod
-    def ask(cls, parent, path: Path) -> VerifyResult | None:
+    def ask(cls, parent, path: Path, anchor=None) -> VerifyResult | None:
         try:
             data = path.read_bytes()
         except OSError as exc:
             show_error(parent, DomainError(f"Berkas {path} tidak dapat dibaca: "
                                            f"{exc.strerror or exc}."))
             return None
-        result = verify_bytes(data)
+        result = verify_bytes(data, anchor)
         cls(parent, path.name, result).exec()
         return result
 
@@ -169,7 +172,9 @@ class DocumentsPage(QWidget):
         self.buttons = {}
         bar = QHBoxLayout()
         for key, text, slot in (("new", "Buat &naskah…", None), ("open", "&Buka", self._open),
-                                ("verify", "Periksa &keaslian…", self.check_file)):
+                                ("verify", "Periksa &keaslian…", self.check_file),
+                                ("verify_key", "Periksa dengan berkas k&unci…",
+                                 self.check_file_with_key)):
             button = QPushButton(text)
             if slot is None:
                 button.setMenu(self.kind_menu)
@@ -263,3 +268,24 @@ class DocumentsPage(QWidget):
         path, _filter = QFileDialog.getOpenFileName(
             self, "Periksa keaslian naskah", "", "Dokumen PDF (*.pdf);;Semua berkas (*)")
         return VerifyDialog.ask(self, Path(path)) if path else None
+
+    def check_file_with_key(self) -> VerifyResult | None:
+        """A PDF checked against another office's exported public key file (no data of that
+        office needed)."""
+        from desktop_app.signing.keys import load_key_file
+
+        path, _filter = QFileDialog.getOpenFileName(
+            self, "Periksa keaslian naskah", "", "Dokumen PDF (*.pdf);;Semua berkas (*)")
+        if not path:
+            return None
+        key, _filter = QFileDialog.getOpenFileName(
+            self, "Berkas kunci publik kantor pengirim", "",
+            "Kunci publik (*.pem);;Semua berkas (*)")
+        if not key:
+            return None
+        try:
+            anchor = load_key_file(Path(key))
+        except DomainError as exc:
+            show_error(self, exc)
+            return None
+        return VerifyDialog.ask(self, Path(path), anchor)

@@ -80,7 +80,7 @@ class FirstAdminDialog(QDialog):
         (self.nama if not official.nama else self.pin).setFocus()
 
     def create(self) -> None:
-        problems = new_pin_problems(self.pin.text(), self.pin_again.text())
+        problems = new_pin_problems(self.pin.text(), self.pin_again.text(), "admin")
         if problems:
             self.pin.clear()
             self.pin_again.clear()

@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.gui import policy
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.print_preview import PrintPreviewDialog
 from desktop_app.office import letter_numbers as ln
 from desktop_app.office.kop import office_kop
+from desktop_app.office.permissions import OP, require
 from desktop_app.office.settings import get_setting, set_settings
 
 
@@ -36,7 +38,8 @@ class LetterNumbersPage(QWidget):
         self.format = QLineEdit(ln.number_format())
         self.preview = QLabel()
         self.format.textChanged.connect(self._preview)
-        save_format = QPushButton("Simpan &format")
+        self.read_only_note = QLabel(wordWrap=True)
+        save_format = self.save_format_button = QPushButton("Simpan &format")
         save_format.clicked.connect(self.save_format)
         format_box = QGroupBox("Format nomor surat")
         form = QFormLayout(format_box)
@@ -49,6 +52,7 @@ class LetterNumbersPage(QWidget):
         self.code_edit, self.code_text = QLineEdit(placeholderText="000.7.2.6"), QLineEdit(
             placeholderText="program kerja tahunan")
         add_code, toggle = QPushButton("&Tambah kode"), QPushButton("Aktif/&nonaktifkan")
+        self.code_buttons = (add_code, toggle)
         add_code.clicked.connect(self.add_code)
         toggle.clicked.connect(self.toggle_code)
         code_row = QHBoxLayout()
@@ -65,6 +69,7 @@ class LetterNumbersPage(QWidget):
                                                  "Tujuan", "Status"])
         self.register.horizontalHeader().setStretchLastSection(True)
         print_button, cancel = QPushButton("&Cetak register…"), QPushButton("&Batalkan nomor…")
+        self.cancel_button = cancel
         print_button.clicked.connect(self.print_register)
         cancel.clicked.connect(self.cancel_selected)
         register_row = QHBoxLayout()
@@ -77,9 +82,21 @@ class LetterNumbersPage(QWidget):
         register_layout.addLayout(register_row)
         register_layout.addWidget(self.register)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.read_only_note)
         for box in (format_box, self._layout_box(), codes_box, register_box):
             layout.addWidget(box)
         self.refresh()
+
+    def apply_policy(self) -> None:
+        """Format, layout and codes for admins; cancelling a number for admins and pejabat
+        (office.permissions)."""
+        person = self.person_provider()
+        policy.apply(person, OP.SET_NUMBER_FORMAT, self.format, self.save_format_button,
+                     *self.layout_fields.values(), self.save_layout_button)
+        policy.apply(person, OP.EDIT_CODES, self.code_edit, self.code_text, *self.code_buttons)
+        policy.apply(person, OP.CANCEL_NUMBER, self.cancel_button)
+        self.read_only_note.setText(policy.note(person, OP.SET_NUMBER_FORMAT, OP.EDIT_CODES,
+                                                OP.CANCEL_NUMBER))
 
     def _layout_box(self) -> QGroupBox:
         """Margins (mm) and font size (pt) of naskah dinas."""
@@ -96,13 +113,17 @@ class LetterNumbersPage(QWidget):
             row.addWidget(QLabel(label + (" (mm)" if key.startswith("margin") else "")))
             row.addWidget(spin)
             self.layout_fields[key] = spin
-        save = QPushButton("Simpan tata &letak")
-        save.clicked.connect(lambda: self._do(lambda: set_settings(
+        save = self.save_layout_button = QPushButton("Simpan tata &letak")
+        save.clicked.connect(lambda: self._do(lambda: self._require(OP.SET_NUMBER_FORMAT)
+                                              or set_settings(
             self.workspace.database,
             {k: f"{s.value():g}" for k, s in self.layout_fields.items()})))
         row.addWidget(save)
         row.addStretch(1)
         return box
+
+    def _require(self, op) -> None:
+        require(self.person_provider(), op)
 
     def _person_id(self) -> int | None:
         person = self.person_provider()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.gui import backup_actions, prefs
+from desktop_app.gui import backup_actions, policy, prefs
 from desktop_app.gui.about_dialog import AboutDialog
 from desktop_app.gui.archive_page import ArchivePage
 from desktop_app.gui.backup_actions import AutoBackup
@@ -45,6 +45,7 @@ from desktop_app.gui.sop_editor import SopEditor
 from desktop_app.gui.start_run_dialog import StartRunDialog
 from desktop_app.office import people, profile
 from desktop_app.office.people import PersonInfo
+from desktop_app.office.permissions import OP
 from desktop_app.office.settings import get_setting
 from desktop_app.runs import engine
 from desktop_app.sop import library
@@ -87,17 +88,22 @@ class MainWindow(QMainWindow):
         self.auto_backup.done.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.auto_backup.failed.connect(lambda text: backup_actions.warn(self, "Pandu SOP",
                                                                          text))
-        self.settings_page = SettingsPage()
+        self.settings_page = SettingsPage(lambda: self.person)
         self.settings_page.edit_requested.connect(self.edit_profile)
         self.people_page = PeoplePage(workspace, lambda: self.person)
         self.settings_tabs = QTabWidget()
         self.settings_tabs.addTab(self.settings_page, "Profil kantor")
         self.settings_tabs.addTab(self.people_page, "Pengguna")
-        self.settings_tabs.addTab(CalendarPage(workspace), "Hari kerja dan libur")
-        self.signoff_page = SignoffPage(workspace)
+        self.calendar_page = CalendarPage(workspace, lambda: self.person)
+        self.settings_tabs.addTab(self.calendar_page, "Hari kerja dan libur")
+        self.signoff_page = SignoffPage(workspace, lambda: self.person)
         self.settings_tabs.addTab(self.signoff_page, "Alur paraf")
         self.letter_page = LetterNumbersPage(workspace, lambda: self.person)
         self.settings_tabs.addTab(self.letter_page, "Nomor surat")
+        from desktop_app.gui.signing_keys import SigningKeysPage
+
+        self.signing_keys_page = SigningKeysPage(workspace, lambda: self.person)
+        self.settings_tabs.addTab(self.signing_keys_page, "Kunci tanda tangan")
         self.nav = QListWidget()
         self.pages = QStackedWidget()
         for name, page in (("Beranda", self.dashboard), ("SOP", self.library),
@@ -137,6 +143,8 @@ class MainWindow(QMainWindow):
             button = QPushButton(text)
             button.clicked.connect(slot)
             backup_row.addWidget(button)
+        self.restore_button = button
+        self.apply_policy()
         backup_row.addStretch(1)
         layout = self.settings_page.layout()
         layout.insertLayout(layout.count() - 1, backup_row)
@@ -150,7 +158,8 @@ class MainWindow(QMainWindow):
             backup_actions.warn(self, "Pandu SOP", "Hanya admin yang dapat memulihkan data "
                                 "dari cadangan. Masuk sebagai admin (Ctrl+L).")
             return
-        if backup_actions.restore_from_backup(self, self.workspace, self.auto_backup):
+        if backup_actions.restore_from_backup(self, self.workspace, self.auto_backup,
+                                              actor=self.person):
             self.close()  # staff open the app again on the restored data
 
     def show_about(self) -> None:
@@ -203,15 +212,24 @@ class MainWindow(QMainWindow):
         if self.person:
             prefs.set_last_person(self.person.id)
         self.dashboard.refresh()
+        self.apply_policy()
         self.who.setText(f"Masuk sebagai: {self.person.nama} ({self.person.role})  "
                          "[Ctrl+L ganti]" if self.person else "Belum masuk")
+
+    def apply_policy(self) -> None:
+        """Every privileged page asks the core's policy what this person may do."""
+        for page in (self.settings_page, self.people_page, self.calendar_page,
+                     self.signoff_page, self.letter_page):
+            page.apply_policy()
+        if hasattr(self, "restore_button"):
+            policy.apply(self.person, OP.RESTORE, self.restore_button)
 
     def edit_profile(self) -> None:
         entered = SetupWizard.ask(self, profile.load_profile(), self.workspace.data_dir)
         if entered is None:
             return
         try:
-            profile.save_profile(self.workspace.database, entered)
+            profile.save_profile(self.workspace.database, entered, actor=self.person)
         except Exception as exc:  # noqa: BLE001 - shown to the user
             show_error(self, exc)
             return
@@ -236,10 +254,11 @@ class MainWindow(QMainWindow):
         return editor
 
     def print_sop(self, sop_id: int) -> None:
-        sop = library.get_sop(sop_id)
+        sop, approved = library.get_sop(sop_id), library.is_approved(sop_id)
         data_dir = self.workspace.data_dir
         self.preview = PrintPreviewDialog(
-            self, sop.identitas.nama, lambda paper: sop_sheet_pdf(sop, paper, data_dir),
+            self, sop.identitas.nama,
+            lambda paper: sop_sheet_pdf(sop, paper, data_dir, approved),
             get_setting("paper"), file_name(f"SOP {sop.identitas.nama}", ".pdf"))
         self.preview.open()
 

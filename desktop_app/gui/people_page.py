@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.common.errors import DomainError
+from desktop_app.gui import policy
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.login_dialog import hint_label, message_label, pin_edit
 from desktop_app.office.people import (
@@ -43,6 +44,7 @@ from desktop_app.office.people import (
     set_pin,
     update_person,
 )
+from desktop_app.office.permissions import OP, allowed
 from desktop_app.workspace import Workspace
 
 COLUMNS = ("Nama", "Jabatan", "NIP", "Peran", "Status")
@@ -152,7 +154,7 @@ class PersonDialog(QDialog):
         problems = person_problems(form.nama, form.nip, form.role,
                                    self.initial.id if self.initial else None)
         if self.initial is None:
-            problems += new_pin_problems(self.pin.text(), self.pin_again.text())
+            problems += new_pin_problems(self.pin.text(), self.pin_again.text(), form.role)
         if problems:
             self.message.setText("\n".join(problems))
             self.message.show()
@@ -176,7 +178,7 @@ class PinDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, person: PersonInfo, own: bool):
         super().__init__(parent)
-        self.own = own
+        self.own, self.role = own, person.role
         self.setWindowTitle("Ganti PIN saya" if own else "Atur ulang PIN")
         self.setMinimumWidth(380)
         self.old, self.new, self.again = pin_edit(), pin_edit(), pin_edit("ketik sekali lagi")
@@ -204,7 +206,7 @@ class PinDialog(QDialog):
         return PinChange(self.old.text() if self.own else "", self.new.text())
 
     def accept(self) -> None:
-        problems = new_pin_problems(self.new.text(), self.again.text())
+        problems = new_pin_problems(self.new.text(), self.again.text(), self.role)
         old_problem = pin_problem(self.old.text()) if self.own else None
         if old_problem:
             problems.insert(0, old_problem.replace("PIN", "PIN lama", 1) + ".")
@@ -281,8 +283,11 @@ class PeoplePage(QWidget):
             return None
 
     def is_admin(self) -> bool:
-        me = self.me()
-        return me is not None and me.is_admin
+        """Whether the logged-in person manages people (office.permissions)."""
+        return allowed(self.me(), OP.MANAGE_PEOPLE)
+
+    def apply_policy(self) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
         selected = self.selected()
@@ -297,8 +302,8 @@ class PeoplePage(QWidget):
                              + ("Anda dapat menambah pengguna, mengubah peran, dan mengatur "
                                 "ulang PIN." if admin else
                                 "Hanya admin yang dapat menambah atau mengubah pengguna."))
-        for button in (self.add_button, self.edit_button, self.reset_button):
-            button.setVisible(admin)
+        policy.apply(me, OP.MANAGE_PEOPLE, self.add_button, self.edit_button, hide=True)
+        policy.apply(me, OP.RESET_PIN, self.reset_button, hide=True)
         self.own_pin_button.setEnabled(me is not None)
         if selected is not None:
             self.select(selected.id)
@@ -339,7 +344,7 @@ class PeoplePage(QWidget):
             return
         try:
             person_id = add_person(self.workspace.database, form.nama, form.jabatan, form.nip,
-                                   form.role, form.pin)
+                                   form.role, form.pin, actor=self.me())
         except DomainError as exc:
             show_error(self, exc)
             return
@@ -355,7 +360,7 @@ class PeoplePage(QWidget):
         try:
             update_person(self.workspace.database, person.id, nama=form.nama,
                           jabatan=form.jabatan, nip=form.nip, role=form.role,
-                          active=form.active)
+                          active=form.active, actor=self.me())
         except DomainError as exc:
             show_error(self, exc)
             return

@@ -7,24 +7,34 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop_app.gui import policy
+from desktop_app.office.permissions import OP
 from desktop_app.office.profile import load_profile
 
 
 class SettingsPage(QWidget):
     edit_requested = Signal()
 
-    def __init__(self):
+    def __init__(self, person_provider=lambda: None):
         super().__init__()
+        self.person_provider = person_provider
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        button = QPushButton("&Ubah profil kantor…")
+        self.read_only_note = QLabel(wordWrap=True)
+        button = self.edit_button = QPushButton("&Ubah profil kantor…")
         button.clicked.connect(self.edit_requested)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>Pengaturan</h2>"))
         layout.addWidget(self.summary)
+        layout.addWidget(self.read_only_note)
         layout.addWidget(button, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.refresh()
+
+    def apply_policy(self) -> None:
+        person = self.person_provider()
+        policy.apply(person, OP.EDIT_PROFILE, self.edit_button)
+        self.read_only_note.setText(policy.note(person, OP.EDIT_PROFILE))
 
     def refresh(self) -> None:
         p = load_profile()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.common.dates import tanggal
+from desktop_app.common.errors import NotAllowed
 from desktop_app.gui import prefs, questions
 from desktop_app.gui.approve_dialog import Approval, ApproveDialog
 from desktop_app.gui.document_window import PinPrompt
@@ -29,7 +30,7 @@ from desktop_app.gui.flowchart_preview import FlowchartPreview
 from desktop_app.gui.print_preview import PrintPreviewDialog
 from desktop_app.gui.sop_forms import IdentityForm, LanesPanel
 from desktop_app.gui.sop_steps_panel import StepsPanel
-from desktop_app.office.people import NotAllowed
+from desktop_app.office.permissions import OP, allowed
 from desktop_app.office.settings import get_setting
 from desktop_app.sop import library
 from desktop_app.sop.model import Official, Sop
@@ -221,23 +222,31 @@ class SopEditor(QMainWindow):
 
     def approve(self) -> None:
         person = self.person_provider()
-        if person is None or person.role == "staf":
-            show_error(self, NotAllowed("SOP disahkan oleh pejabat yang berwenang atau admin. "
-                                        "Masuk sebagai pejabat itu (Ctrl+L di jendela utama)."))
+        if not allowed(person, OP.APPROVE_SOP):
+            show_error(self, NotAllowed("SOP disahkan hanya oleh pejabatnya sendiri, dengan PIN "
+                                        "pejabat itu. Masuk sebagai pejabat itu (Ctrl+L di "
+                                        "jendela utama)."))
             return
         if not self.save():
             return
-        initial = Approval(self.sop.identitas.disahkan_oleh or (
-            self.officials[0] if self.officials else Official()), date.today())
+        mine = next((o for o in self.officials if person.nip and o.nip == person.nip), None)
+        initial = Approval(mine or (self.officials[0] if self.officials else Official()),
+                           date.today())
         choice = ApproveDialog.ask(self, self.officials, initial)
         if choice is None:
             return
         pin = PinPrompt.ask(self, f"{person.nama}, ketik PIN Anda untuk mengesahkan SOP ini.")
         if pin is None:
             return
+        from desktop_app.gui.signing_keys import passphrase_for
+
+        passphrase = (passphrase_for(self, person, "Sahkan SOP ini?")
+                      if person.nip and person.nip == choice.official.nip else None)
+        if passphrase is False:
+            return
         try:
             library.approve_as(self.workspace.database, self.sop_id, choice.official, choice.on,
-                               person.id, pin)
+                               person.id, pin, passphrase=passphrase)
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
             return
@@ -247,8 +256,10 @@ class SopEditor(QMainWindow):
 
     def print_sheet(self) -> None:
         sop, data_dir = self.sop, self.workspace.data_dir
+        approved = (not self.viewing_old and not self.is_dirty()
+                    and library.is_approved(self.sop_id))
         self._print_dialog = PrintPreviewDialog(
-            self, sop.identitas.nama, lambda paper: sop_sheet_pdf(sop, paper, data_dir),
+            self, sop.identitas.nama, lambda paper: sop_sheet_pdf(sop, paper, data_dir, approved),
             get_setting("paper"), f"SOP {sop.identitas.nama}.pdf")
         self._print_dialog.open()
 

@@ -94,10 +94,16 @@ class IdentityForm(QWidget):
         for key, widget in self.dates.items():
             form.addRow(key.replace("_", " ").capitalize(), widget)
             widget.changed.connect(lambda value, k=key: self._set(k, value))
+        # Who approved and when come only from the approval (Sahkan, with the official's own
+        # PIN): shown, never typed.
+        approval_tip = "Diisi otomatis saat SOP disahkan oleh pejabatnya sendiri (Sahkan…)."
+        self.dates["tanggal_pengesahan"].setEnabled(False)
+        self.dates["tanggal_pengesahan"].setToolTip(approval_tip)
         self.signer = {key: QLineEdit() for key in ("jabatan", "nama", "pangkat", "nip")}
         for key, edit in self.signer.items():
             form.addRow(f"Disahkan oleh: {key}", edit)
-            edit.editingFinished.connect(self._set_signer)
+            edit.setReadOnly(True)
+            edit.setToolTip(approval_tip)
         self.lists = {key: CommitText() for key, _label in IDENTITY_LISTS}
         for key, label in IDENTITY_LISTS:
             edit = self.lists[key]
@@ -126,9 +132,6 @@ class IdentityForm(QWidget):
             self.edited.emit(editing.set_identity(self.sop, **{key: value}),
                              f"Ubah {key.replace('_', ' ')}")
 
-    def _set_signer(self) -> None:
-        official = Official(**{k: e.text().strip() for k, e in self.signer.items()})
-        self._set("disahkan_oleh", None if official.is_empty() else official)
 
 
 class LanesPanel(QWidget):

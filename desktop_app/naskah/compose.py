@@ -35,12 +35,15 @@ _FIELDS = {"margin_kiri": "margin_left", "margin_kanan": "margin_right",
            "ukuran_huruf": "font_size"}
 
 
-def signatory(step: RouteStep, data_dir: Path | None) -> n.Signatory:
+def signatory(step: RouteStep, data_dir: Path | None, signed: bool = False) -> n.Signatory:
+    """The signer's block; the specimen signature and cap only on what `signed` (final) and
+    only when the specimen is this person's own."""
     person = m.Person.get_by_id(step.person_id)
     pangkat = next((o.pangkat_golongan for o in load_profile().officials
                     if person.nip and o.nip == person.nip), "")
     signature = stamp = None
-    if data_dir is not None and get_setting("spesimen_orang") == str(person.id):
+    if (signed and data_dir is not None and person.role == "pejabat"
+            and get_setting("spesimen_orang") == str(person.id)):
         signature = stored_path(data_dir, get_setting("spesimen_ttd"))
         stamp = stored_path(data_dir, get_setting("cap_dinas"))
     return n.Signatory(person.jabatan, person.nama, pangkat, person.nip, signature, stamp)
@@ -48,16 +51,22 @@ def signatory(step: RouteStep, data_dir: Path | None) -> n.Signatory:
 
 def render_document(kind: str, content: dict, signer: RouteStep, number: str,
                     code: str | None, data_dir: Path | None = None,
-                    signed_on: date | None = None) -> bytes:
-    """The PDF; a final one (with `code`) is dated `signed_on` when the form left it empty."""
+                    signed_on: date | None = None, slot: dict | None = None) -> bytes:
+    """The PDF; a final one (with `code`) is dated `signed_on` when the form left it empty.
+    Without `code` it is a draft: KONSEP across it, no number, no specimen, no cap. With
+    `slot`, the QR is left for the signed statement (signing.pades) and `slot` says where
+    it is."""
     from desktop_app.naskah import pdf
 
     c = content
-    sig = signatory(signer, data_dir)
+    sig = signatory(signer, data_dir, signed=code is not None)
+    number = number if code else ""
     tanggal = _date(c.get("tanggal")) or (signed_on if code else None)
     kop = office_kop("", data_dir)
     setup = page_setup()
     verification = n.Verification(code, f"PANDU-SOP:{code}") if code else None
+    if code and slot is not None:
+        verification = n.Verification(code, "", n.SIGNED_NOTE, slot)
     if kind == "surat_dinas":
         doc = n.SuratDinas(c.get("tempat", ""), tanggal, number, c.get("sifat", "Biasa"),
                            c.get("lampiran", "-"), c.get("hal", ""), c.get("kepada", ""),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -48,6 +48,13 @@ class Verification:
     qr_payload: str
     note: str = ("Keaslian naskah ini dapat diperiksa di aplikasi Pandu SOP kantor "
                  "(menu Periksa keaslian).")
+    # Signed documents (issue 15): the QR is left blank and drawn by signing.pades; the
+    # renderer writes where it is ({"page", "x", "y", "size"}) into this dict.
+    slot: dict | None = field(default=None, compare=False, hash=False)
+
+
+SIGNED_NOTE = ("Tanda tangan elektronik tidak tersertifikasi (bukan TTE BSrE). Pindai QR atau "
+               "periksa berkas dengan kunci publik kantor: menu Periksa keaslian, pandu verify.")
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ from desktop_app.naskah.content import (
     Verification,
 )
 from desktop_app.render.letterhead import Kop
-from desktop_app.render.pdf.base import markup
+from desktop_app.render.pdf.base import draw_diagonal_mark, markup
 from desktop_app.render.pdf.fonts import BOLD, REGULAR, register_fonts, text_width_mm
 from desktop_app.render.pdf.kop import kop_flowables
 
@@ -49,6 +49,7 @@ SIGN_SPACE_MM = 25  # room for the signature and cap
 FIELD_LABEL_MM = 26  # "Lampiran" at 12 pt, plus air
 PARA_INDENT_MM = 12.5
 QR_MM = 16
+QR_SIGNED_MM = 26  # the signed statement is ~420 characters: a larger code
 NO_PADDING = [(f"{side}PADDING", (0, 0), (-1, -1), 0)
               for side in ("LEFT", "RIGHT", "TOP", "BOTTOM")]
 
@@ -195,25 +196,50 @@ def _qr(payload: str, size: float) -> Drawing:
     return drawing
 
 
+class _QrSlot(Flowable):
+    """Room for the signed statement's QR (drawn when the document is sealed): records where
+    it landed on the page."""
+
+    def __init__(self, size: float, slot: dict):
+        super().__init__()
+        self.size, self.slot = size, slot
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        x, y = self.canv.absolutePosition(0, 0)
+        self.slot.update(page=self.canv.getPageNumber() - 1, x=x, y=y, size=self.size)
+
+
 def _verification(v: Verification, width: float, qr_mm: float = QR_MM) -> Flowable:
     """The app's own check: a small QR, the code and how to check it. No TTE look-alike."""
     small = _styles(7.5)["small"]
     text = [Paragraph("Kode verifikasi: " + markup(v.code, bold=True), small),
             _p(v.note, small)]
-    table = Table([[_qr(v.qr_payload, qr_mm * mm), text]],
+    if v.slot is not None:
+        qr_mm = max(qr_mm, QR_SIGNED_MM)
+    qr = _QrSlot(qr_mm * mm, v.slot) if v.slot is not None else _qr(v.qr_payload, qr_mm * mm)
+    table = Table([[qr, text]],
                   colWidths=[(qr_mm + 3) * mm, min(width - (qr_mm + 3) * mm, 95 * mm)],
                   hAlign="LEFT")
     table.setStyle(TableStyle([*NO_PADDING, ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     return _AtPageBottom(table)
 
 
+DRAFT_MARK = "KONSEP"
+
+
 def _build(story: list, size_mm: tuple[float, float], margins_mm: tuple[float, ...],
-           font_size: float, title: str) -> bytes:
-    """Lay out on the page (text area exactly inside the margins); page 2 on numbered "- 2 -"."""
+           font_size: float, title: str, draft: bool = False) -> bytes:
+    """Lay out on the page (text area exactly inside the margins); page 2 on numbered "- 2 -".
+    A draft (not signed yet) carries the diagonal KONSEP mark on every page."""
     width, height = size_mm
     left, right, top, bottom = margins_mm
 
     def page_number(canvas, doc) -> None:
+        if draft:
+            draw_diagonal_mark(canvas, DRAFT_MARK, width * mm, height * mm)
         if doc.page > 1:
             canvas.setFont(REGULAR, font_size)
             canvas.drawCentredString((left + (width - left - right) / 2) * mm,
@@ -240,7 +266,7 @@ def _letter(story: list, kop: Kop, setup: PageSetup, verification: Verification 
     tail = [Spacer(1, 4 * mm), _verification(verification, width)] if verification else []
     margins = (setup.margin_left, setup.margin_right, setup.margin_top, setup.margin_bottom)
     return _build([*head, *story, *tail], paper_size(setup.paper), margins, setup.font_size,
-                  title)
+                  title, draft=verification is None)
 
 
 def _text_width(setup: PageSetup) -> float:
@@ -413,4 +439,5 @@ def render_disposisi(doc: LembarDisposisi, kop: Kop, setup: PageSetup,
              Spacer(1, 1.5 * mm), _disposisi_grid(doc, s, width)]
     if verification:
         story += [Spacer(1, 1 * mm), _verification(verification, width, qr_mm=11)]
-    return _build(story, size, margins, s["body"].fontSize, "Lembar Disposisi")
+    return _build(story, size, margins, s["body"].fontSize, "Lembar Disposisi",
+                  draft=verification is None)

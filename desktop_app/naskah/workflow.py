@@ -15,10 +15,11 @@ from peewee import SqliteDatabase, fn
 from db import models as m
 from desktop_app.common import audit
 from desktop_app.common.clock import to_local, utc_now
-from desktop_app.common.errors import InvalidInput, NotFound
+from desktop_app.common.errors import InvalidInput, NotAllowed, NotFound
 from desktop_app.common.file_store import store_bytes, stored_path
 from desktop_app.naskah.verification import new_code
 from desktop_app.office import people
+from desktop_app.office.permissions import OP, require, require_self
 from desktop_app.office.signoff import KINDS, RouteStep, route_or_default
 
 NUMBERED = ("surat_dinas", "surat_pengantar", "nota_dinas")
@@ -118,10 +119,13 @@ def create_document(database: SqliteDatabase, data_dir: Path, kind: str, title: 
 
 def update_document(database: SqliteDatabase, data_dir: Path, doc_id: int, title: str,
                     content: dict, author_id: int) -> None:
-    """A change makes a new version; approvals given on earlier versions no longer count."""
+    """A change makes a new version; approvals given on earlier versions no longer count.
+    Only its author or an admin changes a naskah (`author_id` is the one changing it)."""
     doc = _document(doc_id)
     if doc.status == "final":
         raise InvalidInput("Naskah ini sudah disahkan dan tidak dapat diubah. Buat naskah baru.")
+    if not may_edit(author_id, doc_id):
+        raise NotAllowed("Naskah ini hanya dapat diubah oleh pembuatnya atau admin.")
     _check_content(doc.kind, content)
     route = _route(doc)
     pdf = _render(doc.kind, content, route, "", None, data_dir)
@@ -132,6 +136,19 @@ def update_document(database: SqliteDatabase, data_dir: Path, doc_id: int, title
         version = _store_version(data_dir, doc, pdf, author_id)
         audit.append(doc.run_id, author_id, "naskah_diubah",
                      f"{doc.title}: versi {version.number}; paraf sebelumnya tidak berlaku")
+
+
+def may_edit(person, doc_id: int) -> bool:
+    """The author or an admin may change a document that is not yet signed (the window asks
+    the same to offer "Ubah")."""
+    from desktop_app.office.permissions import ADMIN
+
+    doc = m.Document.get_or_none(m.Document.id == doc_id)
+    person_id = getattr(person, "id", person)
+    row = m.Person.get_or_none(m.Person.id == person_id) if person_id is not None else None
+    if doc is None or doc.status == "final" or row is None or not row.active:
+        return False
+    return row.role == ADMIN or doc.created_by_id == row.id
 
 
 def _check_content(kind: str, content: dict) -> None:
@@ -152,33 +169,56 @@ def _check_content(kind: str, content: dict) -> None:
 
 
 def approve(database: SqliteDatabase, data_dir: Path, doc_id: int, person_id: int, pin: str,
-            note: str = "", today: date | None = None) -> None:
-    """Paraf (or, for the last person on the route, sign) after checking the PIN."""
-    _turn(database, doc_id, person_id, pin)
+            note: str = "", today: date | None = None, passphrase: str | None = None, *,
+            actor=None) -> None:
+    """Paraf (or, for the last person on the route, sign) after checking the PIN: only the
+    person whose turn it is, themself (`actor`, the logged-in person, must be that person),
+    with a role that may paraf or sign (office.permissions). A person with a signing key
+    (issue 15) also gives their signing passphrase: the paraf carries their own signature,
+    and the final PDF is sealed with the signed QR and PDF signature."""
+    from desktop_app.signing import documents as signing
+    from desktop_app.signing.keys import unlock_person
+
+    if actor is not None:
+        require_self(actor, person_id, "memaraf atau menandatangani naskah ini")
+    _doc, step = _turn(database, doc_id, person_id, pin)
+    if step.action == "tanda_tangan":
+        people.require_signer_pin(people.get_person(person_id), pin)
+    signer = unlock_person(person_id, passphrase, step.action)  # (key row, private) or None
     # IMMEDIATE: the letter number is taken inside; no other process may write meanwhile.
-    with database.atomic("IMMEDIATE"):
+    # (A signature then moves the signed audit chain head, once committed.)
+    with signing.chain_head_after(signer), database.atomic("IMMEDIATE"):
         doc, step = _still_turn(doc_id, person_id)  # a double click or another PC was faster
         route = _route(doc)
         version = _latest(doc)
-        m.Approval.create(document=doc, version=version, position=doc.route_position,
-                          person=person_id, action=step.action, decision="setuju",
-                          note=note.strip(), at=utc_now())
+        approval = m.Approval.create(document=doc, version=version,
+                                     position=doc.route_position, person=person_id,
+                                     action=step.action, decision="setuju",
+                                     note=note.strip(), at=utc_now())
+        signed = signing.sign_approval(approval, *signer, version.sha256) if signer else ""
         if step.action != "tanda_tangan":
             doc.route_position += 1
             doc.save()
-            audit.append(doc.run_id, person_id, "paraf", doc.title)
+            audit.append(doc.run_id, person_id, "paraf", doc.title + signed)
             return
         signed_on = today or date.today()
         number = _take_number(database, doc, person_id, signed_on)
         code = new_code()
-        pdf = _render(doc.kind, _content(doc), route, number, code, data_dir, signed_on)
+        slot = {} if signer else None
+        pdf = _render(doc.kind, _content(doc), route, number, code, data_dir, signed_on, slot)
+        if signer:
+            letter_date = (date.fromisoformat(_content(doc)["tanggal"])
+                           if _content(doc).get("tanggal") else signed_on)
+            pdf = signing.seal_final(pdf, slot, doc.kind, number, letter_date, doc.title, code,
+                                     *signer)
         final = _store_version(data_dir, doc, pdf, person_id, final=True, code=code)
         m.Approval.update(version=final).where((m.Approval.document == doc)
                                                & (m.Approval.version == version)).execute()
         doc.status = "final"
         doc.save()
         audit.append(doc.run_id, person_id, "tanda_tangan",
-                     f"{doc.title} {number} (kode {code}, SHA-256 {final.sha256[:16]}…)")
+                     f"{doc.title} {number} (kode {code}, SHA-256 {final.sha256[:16]}…)"
+                     + signed)
 
 
 def return_document(database: SqliteDatabase, doc_id: int, person_id: int, pin: str,
@@ -211,8 +251,9 @@ def _still_turn(doc_id: int, person_id: int) -> tuple[m.Document, RouteStep]:
     step = _route(doc)[doc.route_position]
     if step.person_id != person_id:
         verb = "menandatangani" if step.action == "tanda_tangan" else "memaraf"
-        raise people.NotAllowed(f"Sekarang giliran {step.person} ({step.jabatan}) untuk "
-                                f"{verb} naskah ini.")
+        raise NotAllowed(f"Sekarang giliran {step.person} ({step.jabatan}) untuk "
+                         f"{verb} naskah ini.")
+    require(person_id, OP.SIGN if step.action == "tanda_tangan" else OP.PARAF)
     return doc, step
 
 
@@ -232,10 +273,10 @@ def _take_number(database, doc: m.Document, person_id: int, today: date) -> str:
 
 
 def _render(kind: str, content: dict, route: list[RouteStep], number: str, code: str | None,
-            data_dir: Path, signed_on: date | None = None) -> bytes:
+            data_dir: Path, signed_on: date | None = None, slot: dict | None = None) -> bytes:
     from desktop_app.naskah.compose import render_document
 
-    return render_document(kind, content, route[-1], number, code, data_dir, signed_on)
+    return render_document(kind, content, route[-1], number, code, data_dir, signed_on, slot)
 
 
 def _document(doc_id: int) -> m.Document:

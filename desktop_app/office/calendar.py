@@ -21,6 +21,7 @@ from desktop_app.common.working_time import (
     is_cuti_bersama,
     national_holidays,
 )
+from desktop_app.office.permissions import OP, check
 from desktop_app.office.settings import DEFAULTS, get_setting, set_settings
 
 log = logging.getLogger(__name__)
@@ -89,8 +90,11 @@ def _office_days(years: set[int]) -> list[OfficeDay]:
     return [OfficeDay(row.date, row.name, row.kind) for row in rows if row.date.year in years]
 
 
-def add_office_day(database: SqliteDatabase, d: date, name: str, kind: str) -> OfficeDay:
-    """Add an extra day off ("libur") or a national holiday the office works ("masuk")."""
+def add_office_day(database: SqliteDatabase, d: date, name: str, kind: str, *,
+                   actor=None) -> OfficeDay:
+    """Add an extra day off ("libur") or a national holiday the office works ("masuk").
+    `actor`: the logged-in person (an admin; see office.permissions)."""
+    check(actor, OP.EDIT_CALENDAR)
     name = " ".join((name or "").split())
     problems = []
     if kind not in KINDS:
@@ -114,7 +118,8 @@ def add_office_day(database: SqliteDatabase, d: date, name: str, kind: str) -> O
     return OfficeDay(d, name, kind)
 
 
-def remove_office_day(database: SqliteDatabase, d: date) -> None:
+def remove_office_day(database: SqliteDatabase, d: date, *, actor=None) -> None:
+    check(actor, OP.EDIT_CALENDAR)
     with database.atomic():
         deleted = m.OfficeHoliday.delete().where(m.OfficeHoliday.date == d).execute()
     if not deleted:
@@ -174,7 +179,8 @@ def office_hours_problems(hours: OfficeHours) -> list[str]:
     return problems
 
 
-def save_office_hours(database: SqliteDatabase, hours: OfficeHours) -> None:
+def save_office_hours(database: SqliteDatabase, hours: OfficeHours, *, actor=None) -> None:
+    check(actor, OP.EDIT_CALENDAR)
     problems = office_hours_problems(hours)
     if problems:
         raise InvalidInput(problems)

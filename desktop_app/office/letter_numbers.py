@@ -20,6 +20,7 @@ from desktop_app.common import audit
 from desktop_app.common.clock import to_local
 from desktop_app.common.dates import tanggal
 from desktop_app.common.errors import DomainError, InvalidInput, NotFound
+from desktop_app.office.permissions import OP, check
 from desktop_app.office.settings import get_setting, set_settings
 
 if TYPE_CHECKING:
@@ -153,6 +154,7 @@ def number_format() -> str:
 
 def set_number_format(database: SqliteDatabase, fmt: str, person_id: int | None) -> None:
     """Validate and store the office's number format; numbers already taken keep theirs."""
+    check(person_id, OP.SET_NUMBER_FORMAT)
     fmt = fmt.strip()
     problems = format_problems(fmt)
     if problems:
@@ -257,6 +259,7 @@ def _insert_next(values: dict, person_id: int | None) -> LetterNumber:
 def cancel_number(database: SqliteDatabase, letter_id: int, reason: str,
                   person_id: int | None) -> None:
     """Mark a number "batal": the row and its number stay, and the number is never reused."""
+    check(person_id, OP.CANCEL_NUMBER)
     reason = " ".join(reason.split())
     if not reason:
         raise InvalidInput("alasan pembatalan: belum diisi")
@@ -338,6 +341,7 @@ def list_codes(include_inactive: bool = False) -> list[ClassificationInfo]:
 
 def add_code(database: SqliteDatabase, code: str, description: str,
              person_id: int | None = None) -> ClassificationInfo:
+    check(person_id, OP.EDIT_CODES)
     code, description = "".join(code.split()), " ".join(description.split())
     problems = [p for p in (code_problem(code),) if p]
     if not description:
@@ -355,6 +359,7 @@ def add_code(database: SqliteDatabase, code: str, description: str,
 def set_code_active(database: SqliteDatabase, code_id: int, active: bool,
                     person_id: int | None = None) -> None:
     """Offer a code for new letters again, or stop offering it (old letters keep it)."""
+    check(person_id, OP.EDIT_CODES)
     with database.atomic("IMMEDIATE"):
         row = m.ClassificationCode.get_or_none(m.ClassificationCode.id == code_id)
         if row is None:

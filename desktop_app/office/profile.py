@@ -190,21 +190,38 @@ def load_profile() -> OfficeProfile:
     return OfficeProfile(**values, officials=officials, units=units)
 
 
-def save_profile(database: SqliteDatabase, profile: OfficeProfile) -> None:
+def save_profile(database: SqliteDatabase, profile: OfficeProfile, *, actor=None) -> None:
     """Validate and store the whole profile in one transaction; InvalidInput changes nothing.
 
     Officials and units keep their row ids (later records refer to them); rows whose id is
-    no longer in the profile are deleted.
+    no longer in the profile are deleted. `actor`: the logged-in person (an admin; see
+    office.permissions); the change is written to the audit trail.
     """
+    from desktop_app.common import audit
+    from desktop_app.office.permissions import OP, check
+
+    check(actor, OP.EDIT_PROFILE)
     profile = normalized(profile)
     problems = profile_problems(profile)
     if problems:
         raise InvalidInput(problems)
     settings = {key: getattr(profile, key) for key in (*KOP_FIELDS, "logo", "paper", "kode_unit")}
     with database.atomic():
+        before = load_profile()
         set_settings(database, {**settings, "configured": "1"})
         _store_officials(profile.officials)
         _store_units(profile.units)
+        changed = [key for key in settings if getattr(before, key) != settings[key]]
+        if _official_lines(before.officials) != _official_lines(profile.officials):
+            changed.append("pejabat: " + "; ".join(_official_lines(profile.officials)))
+        if [u.nama for u in before.units] != [u.nama for u in profile.units]:
+            changed.append("unit kerja")
+        if changed:
+            audit.append(None, getattr(actor, "id", actor), "ubah_profil", ", ".join(changed))
+
+
+def _official_lines(officials: Sequence[Official]) -> list[str]:
+    return [f"{o.jabatan} {o.nama} NIP {o.nip or '-'}" for o in officials]
 
 
 def is_configured() -> bool:

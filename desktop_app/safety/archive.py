@@ -49,6 +49,7 @@ class Manifest:
     counts: dict[str, int]
     members: dict[str, tuple[str, int]]  # name -> (sha256, size)
     database_check: str  # "ok", or what SQLite's quick_check said when the backup was made
+    chain_head: dict | None = None  # the audit chain's head signed by the office key (issue 15)
 
     @property
     def files(self) -> list[str]:
@@ -66,6 +67,7 @@ class Manifest:
             "counts": self.counts, "database_check": self.database_check,
             "members": {name: {"sha256": sha, "size": size}
                         for name, (sha, size) in sorted(self.members.items())},
+            **({"kepala_rantai": self.chain_head} if self.chain_head else {}),
         }, ensure_ascii=False, indent=1)
 
 
@@ -165,7 +167,9 @@ def _parse_manifest(raw: dict) -> Manifest:
     counts = {key: int(raw["counts"].get(key, 0)) for key in COUNT_KEYS}
     return Manifest(created, str(raw.get("app_version", "")),
                     tuple(str(s) for s in raw["schema"]), str(raw.get("office", "")), counts,
-                    members, str(raw.get("database_check", "ok")))
+                    members, str(raw.get("database_check", "ok")),
+                    raw.get("kepala_rantai") if isinstance(raw.get("kepala_rantai"), dict)
+                    else None)
 
 
 def extract_member(archive: zipfile.ZipFile, name: str, expected: tuple[str, int],

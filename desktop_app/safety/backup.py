@@ -86,8 +86,12 @@ def create_backup(data_dir: Path, target: Path, now: datetime | None = None,
         warnings += _missing_files(copy, {name for name, _path in files} | _damaged(warnings))
         members.update(hashes)
         counts["berkas"] = len(files)
+        from desktop_app.signing.chain_head import keep_beside, signed_head
+
+        head = signed_head(copy)
         manifest = Manifest(now or utc_now(), __version__, schema, office, counts, members,
-                            check)
+                            check, head)
+        keep_beside(data_dir, head)
         _write(target, copy, files, manifest, progress)
     return BackupInfo(target, manifest, tuple(warnings))
 

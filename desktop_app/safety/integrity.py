@@ -63,7 +63,7 @@ def check_data(database: SqliteDatabase, data_dir: Path, quick: bool = False,
         return CheckReport(tuple(problems), 0, 0, quick)  # reading on could show nonsense
     try:
         file_problems, checked = _file_problems(database, data_dir, quick, progress)
-        audit_problems, entries = _audit_problems(quick)
+        audit_problems, entries = _audit_problems(quick, data_dir)
     except (DatabaseError, ValueError, TypeError, OverflowError, UnicodeError) as exc:
         # a damaged page can surface as a row that does not parse, not only as an SQL error
         problems.append(_damaged(f"{type(exc).__name__}: {exc}"))
@@ -205,7 +205,8 @@ def _file_problems(database: SqliteDatabase, data_dir: Path, quick: bool, progre
     return problems, len(names)
 
 
-def _audit_problems(quick: bool = False) -> tuple[list[Problem], int]:
+def _audit_problems(quick: bool = False, data_dir: Path | None = None
+                    ) -> tuple[list[Problem], int]:
     from db import models as m
     from desktop_app.common.audit import verify_chain
 
@@ -215,7 +216,62 @@ def _audit_problems(quick: bool = False) -> tuple[list[Problem], int]:
     todo = ("Ada catatan jejak audit yang diubah atau dihapus di luar aplikasi. Laporkan kepada "
             "atasan. Jangan menghapus cadangan lama: cadangan menyimpan jejak audit yang asli "
             "untuk dibandingkan.")
+    if not quick and not found and data_dir is not None:
+        found = chain_head_problems(data_dir)
     return [Problem(f"Jejak audit: {text}.", todo) for text in found], m.AuditEntry.select().count()
+
+
+
+def chain_head_problems(data_dir: Path) -> list[str]:
+    """The chain against its heads signed by the office key: the newest automatic backup's
+    (made after the last restore) and the one kept beside the database (issue 15)."""
+    from db import models as m
+    from db.database import bound, is_postgres
+    from desktop_app.common.clock import to_local
+    from desktop_app.safety.archive import open_archive, read_manifest
+    from desktop_app.safety.backup import backup_folder
+    from desktop_app.safety.rotation import automatic_backups
+    from desktop_app.signing import chain_head
+    from desktop_app.signing.keys import office_anchor
+
+    if is_postgres(bound()):  # heads are kept beside the SQLite file and in its backups;
+        return []             # network mode has neither yet (issue 21)
+    anchor = office_anchor()
+    if anchor is None:
+        return []
+    from desktop_app.signing.keys import office_key_replaced
+
+    found: list[str] = []
+    if office_key_replaced():
+        found.append("kunci kantor di basis data tidak sama dengan kunci kantor yang disimpan "
+                     "di komputer ini (diganti di luar aplikasi); naskah yang ditandatangani "
+                     "tidak akan lolos pemeriksaan")
+    rows = list(m.AuditEntry.select(m.AuditEntry.id, m.AuditEntry.hash)
+                .order_by(m.AuditEntry.id).tuples())
+    beside = chain_head.read_beside(data_dir).get("kepala")
+    if beside:
+        found += chain_head.head_problems(beside, "catatan di samping basis data", anchor, rows)
+    since = chain_head.restored_at(data_dir)
+    since_local = to_local(since).replace(tzinfo=None) if since else None
+    for stamp, path in automatic_backups(backup_folder(data_dir)):
+        if since_local is not None and stamp <= since_local:
+            break
+        try:
+            with open_archive(path) as archive:
+                head = read_manifest(archive, path).chain_head
+        except Exception:  # noqa: BLE001 - a damaged backup is reported by its own check
+            continue
+        if head:
+            found += chain_head.head_problems(head, f"cadangan {path.name}", anchor, rows)
+            if not beside:
+                found.append("catatan kepala rantai di samping basis data hilang (dihapus), "
+                             "padahal cadangan mencatatnya")
+            break
+    if not found:  # intact: the head beside the database moves to the newest entry
+        from desktop_app.common.paths import DATABASE_NAME
+
+        chain_head.keep_beside(data_dir, chain_head.signed_head(data_dir / DATABASE_NAME))
+    return list(dict.fromkeys(found))
 
 
 def _upper_first(text: str) -> str:

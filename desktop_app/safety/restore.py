@@ -13,6 +13,7 @@ made just before).
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import sqlite3
@@ -47,6 +48,8 @@ from desktop_app.safety.storage import (
 )
 from desktop_app.safety.temp_area import temp_folder
 
+log = logging.getLogger(__name__)
+
 STAGING_PREFIX = ".pemulihan-"  # where an earlier version staged (removed when found)
 CONFIRM_OPTION = "--kantor-lain"
 
@@ -62,7 +65,7 @@ class RestoreResult:
 
 def restore(data_dir: Path, path: Path, database: SqliteDatabase | None = None,
             now: datetime | None = None, progress: Progress | None = None,
-            other_office: bool = False) -> RestoreResult:
+            other_office: bool = False, actor=None) -> RestoreResult:
     """Replace the data folder's database and files with the backup's, once the backup's
     database passed the inspection (`inspect_database`). A backup of another office is
     restored only with `other_office=True` (staff confirmed it).
@@ -70,7 +73,14 @@ def restore(data_dir: Path, path: Path, database: SqliteDatabase | None = None,
     `database` is the window's open database, written through the window's connection;
     without it (the command line) a connection of our own is used. No other copy of the app
     may be using the folder: the caller holds the instance lock.
+
+    `actor`: the logged-in person (an admin, office.permissions), checked against the data
+    the models reach now; the restored trail gets an entry saying who restored what.
     """
+    from desktop_app.office.permissions import OP, check
+
+    check(actor, OP.RESTORE)
+    who = _who(actor)
     manifest = verify_archive(path)
     ensure_writable(data_dir)
     _check_space(data_dir, manifest)
@@ -84,13 +94,60 @@ def restore(data_dir: Path, path: Path, database: SqliteDatabase | None = None,
                                staged, path)
             summary = inspect_database(staged, path, manifest, data_dir)
             require_restorable(summary, other_office)
+            _require_chain_head(manifest, staged, path)
             safety, damaged = _back_up_current(data_dir, now)
             warnings = _place_files(path, manifest, data_dir, progress)
             _swap_database(data_dir, staged, database, damaged is not None)
     except OSError as exc:
         raise StorageError(os_error_message(exc, data_dir)) from exc
     upgraded = _upgrade(data_dir, database, safety)
+    from desktop_app.signing.chain_head import keep_beside
+
+    keep_beside(data_dir, manifest.chain_head, restored=True)  # the chain starts from here
+    _audit_restore(data_dir, database, f"dari {path.name} ({manifest_label(summary)})"
+                   + (f" oleh {who}" if who else ""))
     return RestoreResult(summary, safety, upgraded, damaged, warnings)
+
+
+def manifest_label(summary: BackupInspection) -> str:
+    return f"kantor {summary.office or '-'}"
+
+
+def _who(actor) -> str:
+    from db import models as m
+
+    if actor is None:
+        return ""
+    row = m.Person.get_or_none(m.Person.id == getattr(actor, "id", actor))
+    return f"{row.nama} (NIP {row.nip or '-'})" if row else ""
+
+
+def _audit_restore(data_dir: Path, database: SqliteDatabase | None, detail: str) -> None:
+    """The restored trail records the restore itself (people of the old data are named in
+    the text: their ids mean nothing in the restored data)."""
+    from db.database import using
+    from desktop_app.common import audit
+
+    db = database or SqliteDatabase(str(data_dir / DATABASE_NAME), pragmas=PRAGMAS)
+    try:
+        with using(db), db.atomic():
+            audit.append(None, None, "pulihkan", detail)
+    except Exception:  # noqa: BLE001 - the data is restored; a missing line is logged only
+        log.warning("restore not written to the audit trail", exc_info=True)
+    finally:
+        if database is None:
+            db.close()
+
+
+def _require_chain_head(manifest: Manifest, staged: Path, path: Path) -> None:
+    """The audit chain in the backup still reaches the head the office key signed."""
+    from desktop_app.signing.chain_head import backup_head_problems
+
+    problems = backup_head_problems(manifest.chain_head, staged)
+    if problems:
+        raise InvalidInput(f"Jejak audit di dalam {path.name} tidak cocok dengan kepala rantai "
+                           f"yang ditandatangani kunci kantor: {problems[0]}. Cadangan ini "
+                           "diubah di luar Pandu SOP; data tidak berubah. Pilih cadangan lain.")
 
 
 def require_restorable(summary: BackupInspection, other_office: bool = False) -> None:

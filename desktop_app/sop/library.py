@@ -10,7 +10,7 @@ from pathlib import Path
 from peewee import SqliteDatabase, fn
 
 from db import models as m
-from desktop_app.common.errors import InvalidInput, NotFound
+from desktop_app.common.errors import InvalidInput, NotAllowed, NotFound
 from desktop_app.sop.model import Official, Sop
 from desktop_app.sop.sopfile import FILE_SUFFIX, read_sop_file, write_sop_file
 from desktop_app.sop.store import (
@@ -176,10 +176,15 @@ def get_revision(sop_id: int, number: int) -> Sop:
 
 def duplicate_sop(database: SqliteDatabase, sop_id: int, nama: str | None = None) -> int:
     """A new, unapproved SOP with the content of `sop_id` (also: create from a template)."""
+    from desktop_app.office.profile import load_profile
+
     sop = get_sop(sop_id)
-    sop.identitas.nama = nama or sop.identitas.nama
-    sop.identitas.tanggal_pengesahan = None
-    sop.identitas.tanggal_revisi = None
+    ident = sop.identitas
+    ident.nama = nama or ident.nama
+    ident.instansi = load_profile().nama_kantor or ident.instansi  # ours, not the template's
+    ident.nomor = ""
+    ident.tanggal_pembuatan = ident.tanggal_revisi = ident.tanggal_pengesahan = None
+    ident.disahkan_oleh = Official()
     return add_sop(database, sop)
 
 
@@ -199,20 +204,39 @@ def delete_sop(database: SqliteDatabase, sop_id: int) -> bool:
 
 
 def approve_as(database: SqliteDatabase, sop_id: int, approver: Official, on: date,
-               person_id: int, pin: str) -> None:
-    """Sahkan from the window: the logged-in person confirms with their PIN and must be the
-    approving official (same NIP) or an admin; staff can never approve."""
+               person_id: int, pin: str, passphrase: str | None = None) -> None:
+    """Sahkan from the window or the command line: only by the official themself, logged in
+    with their own PIN. `approver` must be one of the office's officials (the profile), found
+    by NIP, and that official is the logged-in pejabat (same NIP); what is recorded comes from
+    the profile, never from what was typed. Nobody approves in another's name, admins
+    included. An official with a signing key also gives its passphrase: the sheet's QR then
+    carries their statement."""
     from desktop_app.common import audit
     from desktop_app.office import people
-    from desktop_app.office.profile import normalize_nip
+    from desktop_app.office.permissions import OP, require
+    from desktop_app.office.profile import load_profile, normalize_nip
 
     person = people.verify_login(database, person_id, pin)  # a wrong PIN counts to lock-out
-    same = bool(person.nip) and person.nip == normalize_nip(approver.nip)
-    if person.role == "staf" or (person.role != "admin" and not same):
-        raise people.NotAllowed(
-            f"Anda masuk sebagai {person.nama}. SOP hanya dapat disahkan oleh "
-            f"{approver.nama or 'pejabat yang berwenang'} sendiri (NIP sama) atau oleh admin.")
+    require(person, OP.APPROVE_SOP)
+    nip = normalize_nip(approver.nip)
+    official = next((o for o in load_profile().officials if nip and o.nip == nip), None)
+    if official is None:
+        raise InvalidInput("Pilih pejabat yang mengesahkan dari daftar pejabat di profil "
+                           "kantor (Pengaturan > Profil kantor).")
+    if not person.nip or person.nip != official.nip:
+        raise NotAllowed(f"Anda masuk sebagai {person.nama}. SOP ini hanya dapat disahkan oleh "
+                         f"{official.nama} ({official.jabatan}) sendiri, dengan PIN-nya sendiri; "
+                         "tidak ada yang dapat mengesahkan atas nama orang lain.")
+    people.require_signer_pin(person, pin)
+    from desktop_app.signing.keys import unlock_person
+
+    signer = unlock_person(person.id, passphrase)
+    recorded = Official(official.jabatan, official.nama, official.pangkat_golongan, official.nip)
     with database.atomic():  # the approval and its audit entry together
-        approve(database, sop_id, approver, on)
+        approve(database, sop_id, recorded, on)
+        if signer:
+            from desktop_app.sop.approval_signature import sign_revision
+
+            sign_revision(latest_revision(sop_id), get_sop(sop_id), signer)
         audit.append(None, person.id, "sahkan_sop",
-                     f"SOP {sop_id} disahkan atas nama {approver.nama} ({approver.jabatan})")
+                     f"SOP {sop_id} disahkan oleh {official.nama} ({official.jabatan})")

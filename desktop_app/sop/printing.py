@@ -11,9 +11,11 @@ from desktop_app.sop.library import get_sop
 from desktop_app.sop.model import Sop
 
 
-def sop_sheet_pdf(sop: Sop, paper: str | None = None, data_dir: Path | None = None) -> bytes:
+def sop_sheet_pdf(sop: Sop, paper: str | None = None, data_dir: Path | None = None,
+                  approved: bool = False) -> bytes:
     """The SOP sheet as PDF bytes, on `paper` or the office's default paper. With the data
-    folder, the kop carries the office's logo."""
+    folder, the kop carries the office's logo. `approved`: the library's approval record of
+    this revision (`library.is_approved`); otherwise the sheet is marked as a draft."""
     from desktop_app.flowchart.layout import layout_flowchart
     from desktop_app.render.pdf.fonts import text_width_mm
     from desktop_app.sop.sheet_pdf import render_sop_sheet
@@ -21,11 +23,20 @@ def sop_sheet_pdf(sop: Sop, paper: str | None = None, data_dir: Path | None = No
     paper = (paper or get_setting("paper")).upper()
     layout = layout_flowchart(sop, paper, text_width_mm)
     kop = office_kop(sop.identitas.instansi, data_dir)
-    return render_sop_sheet(sop, kop, paper, layout)
+    from desktop_app.sop.approval_signature import statement_for
+
+    return render_sop_sheet(sop, kop, paper, layout, approved,
+                            statement_for(sop) if approved else None)
 
 
 def print_sop(sop_id: int, path: Path, paper: str | None = None,
-              data_dir: Path | None = None) -> None:
-    """Write the sheet of SOP `sop_id` to `path` (atomically: never a half-written PDF)."""
-    data = sop_sheet_pdf(get_sop(sop_id), paper, data_dir)
+              data_dir: Path | None = None, approved: bool | None = None) -> None:
+    """Write the sheet of SOP `sop_id` to `path` (atomically: never a half-written PDF).
+    Draft or approved as the library's approval record says (`approved` only overrides it
+    for tests of the sheet's layout)."""
+    from desktop_app.sop.library import is_approved
+
+    if approved is None:
+        approved = is_approved(sop_id)
+    data = sop_sheet_pdf(get_sop(sop_id), paper, data_dir, approved)
     write_atomically(path, data)

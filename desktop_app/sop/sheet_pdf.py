@@ -24,7 +24,7 @@ from desktop_app.common.paper import paper_size
 from desktop_app.flowchart.text import BROKEN_WORD_KEYWORD
 from desktop_app.render.geometry import FlowchartLayout, Page
 from desktop_app.render.letterhead import Kop
-from desktop_app.render.pdf.base import markup, styles
+from desktop_app.render.pdf.base import draw_diagonal_mark, markup, styles
 from desktop_app.render.pdf.geometry_painter import paint_page
 from desktop_app.sop.model import IDENTITY_LISTS, Official, Sop
 
@@ -56,8 +56,16 @@ class _GeometryPage(Flowable):
 SHEET_KEYWORD = BROKEN_WORD_KEYWORD
 
 
-def render_sop_sheet(sop: Sop, kop: Kop, paper: str, flowchart: FlowchartLayout) -> bytes:
-    """The whole sheet as PDF bytes."""
+DRAFT_MARK = "DRAF — belum disahkan"
+
+
+def render_sop_sheet(sop: Sop, kop: Kop, paper: str, flowchart: FlowchartLayout,
+                     approved: bool = False, statement: str | None = None) -> bytes:
+    """The whole sheet as PDF bytes. Unless `approved` (the library's approval record says
+    so), it is a draft: the DRAF mark on every page, and the Tanggal Pengesahan and Disahkan
+    oleh left empty whatever the identity says (an imported SOP's are another office's).
+    `statement` (the approver's signed statement, issue 15) is printed as a QR under the
+    signature of an approved sheet."""
     out = io.BytesIO()
     portrait = paper_size(paper)
     landscape = paper_size(paper, landscape=True)
@@ -67,28 +75,38 @@ def render_sop_sheet(sop: Sop, kop: Kop, paper: str, flowchart: FlowchartLayout)
     identity_frame = Frame(MARGIN, MARGIN, portrait[0] * mm - 2 * MARGIN,
                            portrait[1] * mm - 2 * MARGIN, id="identity")
     flow_frame = Frame(0, 0, landscape[0] * mm, landscape[1] * mm, 0, 0, 0, 0, id="flow")
+
+    def mark(canvas, _doc) -> None:
+        if not approved:
+            draw_diagonal_mark(canvas, DRAFT_MARK, *canvas._pagesize)
+
     doc.addPageTemplates([
-        PageTemplate("identity", [identity_frame],
+        PageTemplate("identity", [identity_frame], onPage=mark,
                      pagesize=(portrait[0] * mm, portrait[1] * mm)),
-        PageTemplate("flow", [flow_frame], pagesize=(landscape[0] * mm, landscape[1] * mm)),
+        PageTemplate("flow", [flow_frame], onPageEnd=mark,
+                     pagesize=(landscape[0] * mm, landscape[1] * mm)),
     ])
-    story = [identity_table(sop, kop, identity_frame.width), NextPageTemplate("flow")]
+    story = [identity_table(sop, kop, identity_frame.width, approved, statement),
+             NextPageTemplate("flow")]
     for page in flowchart.pages:
         story += [PageBreak(), _GeometryPage(page)]
     doc.build(story)
     return out.getvalue()
 
 
-def identity_table(sop: Sop, kop: Kop, width: float) -> Table:
+def identity_table(sop: Sop, kop: Kop, width: float, approved: bool = True,
+                   statement: str | None = None) -> Table:
     s = styles()
     ident = sop.identitas
     half = width / 2
+    approved_on = tanggal(ident.tanggal_pengesahan) if approved else "-"
     rows = [
         [_kop_cell(kop), _label("Nomor SOP"), _p(ident.nomor or "-")],
         ["", _label("Tanggal Pembuatan"), _p(tanggal(ident.tanggal_pembuatan))],
         ["", _label("Tanggal Revisi"), _p(tanggal(ident.tanggal_revisi))],
-        ["", _label("Tanggal Pengesahan"), _p(tanggal(ident.tanggal_pengesahan))],
-        ["", _label("Disahkan oleh"), _signer(ident.disahkan_oleh)],
+        ["", _label("Tanggal Pengesahan"), _p(approved_on)],
+        ["", _label("Disahkan oleh"), _signer(ident.disahkan_oleh if approved else None)
+         + _qr(statement if approved else None)],
         ["", _label("Nama SOP"), Paragraph(markup(ident.nama, bold=True), s["body"])],
     ]
     pairs = list(zip(IDENTITY_LISTS[0::2], IDENTITY_LISTS[1::2], strict=True))
@@ -155,6 +173,26 @@ def _signer(official: Official | None) -> list:
     cell.append(Paragraph("NIP. " + markup(official.nip) if official.nip else "NIP. -",
                           s["body"]))
     return cell
+
+
+QR_MM = 24
+
+
+def _qr(statement: str | None) -> list:
+    """The signed statement's QR and what it is (never a TTE look-alike)."""
+    if not statement:
+        return []
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+    from reportlab.graphics.shapes import Drawing
+
+    widget = QrCodeWidget(statement, barBorder=0, barLevel="M")
+    x0, y0, x1, y1 = widget.getBounds()
+    size = QR_MM * mm
+    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    drawing.add(widget)
+    return [Spacer(1, 2 * mm), drawing,
+            Paragraph(markup("Tanda tangan elektronik tidak tersertifikasi (bukan TTE BSrE); "
+                             "periksa: pandu verify --qr"), styles()["small"])]
 
 
 def _numbered(items: list[str]) -> list:

@@ -100,7 +100,7 @@ def test_changes_reach_the_archive(archived, tmp_path):
     assert found(s, status="menunggu") == [("naskah", draft)]
     workflow.update_document(s.database, s.data_dir, draft, "Penyampaian Renstra", CONTENT, staf)
     assert found(s, "rkt") == [] and found(s, "renstra") == [("naskah", draft)]
-    cancel_number(s.database, s.letter, "Salah ketik perihal", staf)
+    cancel_number(s.database, s.letter, "Salah ketik perihal", s.office.admin.id)
     assert found(s, "salah ketik", status="batal") == [("surat", s.letter)]
 
     delivery = dv.add_delivery(s.database, dv.NewDelivery(

@@ -40,7 +40,7 @@ class Sending:
 def sign(o, doc_id: int, on: date = SIGNED_ON) -> None:
     db, data = o.workspace.database, o.workspace.data_dir
     for actor in (o.kasubag, o.sekcam, o.camat):
-        workflow.approve(db, data, doc_id, actor.id, "1234", today=on)
+        workflow.approve(db, data, doc_id, actor.id, "123456", today=on)
 
 
 @pytest.fixture

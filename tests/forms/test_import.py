@@ -171,7 +171,7 @@ def test_import_within_a_run_is_audited(office, tmp_path):
     from desktop_app.sop.model import Official
 
     db = office.database
-    person = add_person(db, "Wahyu", "Camat", "198001181999121001", "admin", "1234")
+    person = add_person(db, "Wahyu", "Camat", "198001181999121001", "admin", "123456")
     sop_id = library.duplicate_sop(db, 1, "RKT")
     library.approve(db, sop_id, Official("Camat", "Wahyu"), date(2026, 1, 5))
     lanes = library.get_sop(sop_id).pelaksana

@@ -24,7 +24,7 @@ from tests.forms.conftest import UNITS, ekt_row, fill, rkt_row
 
 def _rkt_run(db) -> int:
     person = add_person(db, "Sari Perencana", "Perencana", "199001012015032001", "admin",
-                        "1234")
+                        "123456")
     sop_id = library.duplicate_sop(db, 1, "Penyusunan RKT")  # a template that sends form_rkt
     library.approve(db, sop_id, Official("Camat", "Wahyu"), date(2026, 12, 1))
     lanes = library.get_sop(sop_id).pelaksana

@@ -74,7 +74,7 @@ def test_pengantar_from_the_page_to_the_signature(routed, qtbot, monkeypatch,  #
     assert window.page_layout.count() == 1  # the draft's page is shown
     assert not window.approve_button.isEnabled()  # the author does not give paraf
     assert "giliran Budi Kasubag" in window.turn_hint.text()
-    pin_is(monkeypatch, "1234")
+    pin_is(monkeypatch, "123456")
     for actor in (setup.kasubag, setup.sekcam):
         login.switch(actor)
         window.refresh()
@@ -96,7 +96,7 @@ def test_pengantar_from_the_page_to_the_signature(routed, qtbot, monkeypatch,  #
     assert before.summary.status == "menunggu" and before.summary.versions == 1
     assert before.summary.waiting_for_id == setup.camat.id and not before.summary.number
 
-    pin_is(monkeypatch, "1234")
+    pin_is(monkeypatch, "123456")
     with qtbot.waitSignal(window.changed):
         window.approve_button.click()
     detail = workflow.document_detail(doc_id, setup.workspace.data_dir)
@@ -133,7 +133,7 @@ def test_saved_copy_is_genuine_a_changed_one_not(routed, qtbot, monkeypatch,  # 
     doc_id = workflow.create_document(db, data, "surat_pengantar", TITLE, CONTENT,
                                       setup.staf.id)
     for actor in (setup.kasubag, setup.sekcam, setup.camat):
-        workflow.approve(db, data, doc_id, actor.id, "1234")
+        workflow.approve(db, data, doc_id, actor.id, "123456")
     window = DocumentWindow(setup.workspace, doc_id, Login(setup.staf))
     qtbot.addWidget(window)
     copy = window.save_copy(tmp_path / "pengantar")
@@ -159,13 +159,13 @@ def test_a_return_with_a_note_and_a_change(routed, qtbot, monkeypatch):  # noqa:
     db, data = setup.workspace.database, setup.workspace.data_dir
     doc_id = workflow.create_document(db, data, "surat_pengantar", TITLE, CONTENT,
                                       setup.staf.id)
-    workflow.approve(db, data, doc_id, setup.kasubag.id, "1234")
+    workflow.approve(db, data, doc_id, setup.kasubag.id, "123456")
     login = Login(setup.sekcam)
     window = DocumentWindow(setup.workspace, doc_id, login)
     qtbot.addWidget(window)
     assert not window.edit_button.isEnabled()  # not the author, not an admin
     monkeypatch.setattr(PinPrompt, "ask_with_note", classmethod(
-        lambda cls, parent, text: ("Banyaknya 3 buku", "1234")))
+        lambda cls, parent, text: ("Banyaknya 3 buku", "123456")))
     with qtbot.waitSignal(window.changed):
         window.return_button.click()
     assert window.history.item(1, 2).text() == "dikembalikan"
@@ -263,7 +263,7 @@ def test_the_page_lists_and_filters(routed, qtbot, monkeypatch, screenshot):  # 
     workflow.create_document(db, data, "surat_pengantar", "Penyampaian RKT 2027", CONTENT,
                              setup.staf.id)
     for actor in (setup.kasubag, setup.sekcam, setup.camat):
-        workflow.approve(db, data, first, actor.id, "1234")
+        workflow.approve(db, data, first, actor.id, "123456")
     workflow.create_document(db, data, "surat_pengantar", "Penyampaian laporan SAKIP",
                              CONTENT, setup.staf.id)
     login = Login(setup.kasubag)
@@ -298,7 +298,7 @@ def test_the_author_may_change_a_returned_document(routed, qtbot, monkeypatch): 
     db, data = setup.workspace.database, setup.workspace.data_dir
     doc_id = workflow.create_document(db, data, "surat_pengantar", TITLE, CONTENT,
                                       setup.staf.id)
-    workflow.return_document(db, doc_id, setup.kasubag.id, "1234", "Lampiran kurang")
+    workflow.return_document(db, doc_id, setup.kasubag.id, "123456", "Lampiran kurang")
     window = DocumentWindow(setup.workspace, doc_id, Login(setup.staf))
     qtbot.addWidget(window)
     assert window.edit_button.isEnabled()

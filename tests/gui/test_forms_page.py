@@ -40,7 +40,7 @@ def table(page: FormsPage) -> list[list[str]]:
 @pytest.fixture
 def planner(office):  # noqa: F811
     person_id = add_person(office.database, "Sari Perencana", "Perencana",
-                           "199001012015032001", "admin", "1234")
+                           "199001012015032001", "admin", "123456")
     return get_person(person_id)
 
 

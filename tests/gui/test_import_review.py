@@ -39,7 +39,7 @@ def an_office(data_dir: Path) -> int:
     try:
         profile.save_profile(workspace.database, OFFICE)
         return add_person(workspace.database, "Sri Lestari", "Sekretaris Kecamatan",
-                          "197505122000032004", "admin", "1357")
+                          "197505122000032004", "admin", "135791")
     finally:
         workspace.close()
 
@@ -156,7 +156,7 @@ def test_word_sop_imported_through_the_review(qtbot, data_dir, tmp_path, monkeyp
         return 0
 
     monkeypatch.setattr(QApplication, "exec", walk)
-    log_in_when_asked(qtbot, person_id, "1357")
+    log_in_when_asked(qtbot, person_id, "135791")
     assert app.run_gui(data_dir) == 0
     assert "sop_id" in seen
 

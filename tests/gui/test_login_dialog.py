@@ -20,10 +20,10 @@ SEKCAM = Official("Sekretaris Kecamatan", "SRI LESTARI, S.Sos.", "Penata Tk. I (
 @pytest.fixture
 def people(workspace) -> dict[str, int]:
     db = workspace.database
-    return {"wahyu": add_person(db, "Wahyu Agus Pramono", "Camat", CAMAT.nip, "admin", "2468"),
-            "budi": add_person(db, "Budi Santoso", "Staf Umum", "", "staf", "1234"),
+    return {"wahyu": add_person(db, "Wahyu Agus Pramono", "Camat", CAMAT.nip, "admin", "246802"),
+            "budi": add_person(db, "Budi Santoso", "Staf Umum", "", "staf", "123456"),
             "sri": add_person(db, "Sri Lestari", "Sekretaris Kecamatan", SEKCAM.nip,
-                              "pejabat", "1357")}
+                              "pejabat", "135791")}
 
 
 def open_dialog(qtbot, dialog):
@@ -45,7 +45,7 @@ def test_right_pin_logs_in(qtbot, workspace, people):
         "Budi Santoso — Staf Umum", "Sri Lestari — Sekretaris Kecamatan",
         "Wahyu Agus Pramono — Camat"]
     assert dialog.pin.echoMode() == QLineEdit.EchoMode.Password
-    log_in(qtbot, dialog, people["budi"], "1234")
+    log_in(qtbot, dialog, people["budi"], "123456")
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.person == get_person(people["budi"])
 
@@ -62,7 +62,7 @@ def test_wrong_pin_shows_why_in_red_and_clears_the_field(qtbot, workspace, peopl
     qtbot.keyClicks(dialog.pin, "13")
     QApplication.processEvents()
     screenshot(dialog, "login")
-    qtbot.keyClicks(dialog.pin, "57")
+    qtbot.keyClicks(dialog.pin, "5791")
     qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.person.id == people["sri"]
@@ -83,7 +83,7 @@ def test_five_wrong_pins_lock_the_person(qtbot, workspace, people):
     for _ in range(5):
         log_in(qtbot, dialog, people["budi"], "0000")
     assert dialog.message.text().startswith("Terlalu banyak PIN salah. Coba lagi pukul ")
-    log_in(qtbot, dialog, people["budi"], "1234")
+    log_in(qtbot, dialog, people["budi"], "123456")
     assert dialog.message.text().startswith("Terlalu banyak PIN salah.")
     assert dialog.isVisible()
 
@@ -105,13 +105,13 @@ def test_keluar_returns_nobody(qtbot, workspace, people):
 def test_first_admin_from_the_profile(qtbot, workspace, screenshot):
     dialog = open_dialog(qtbot, FirstAdminDialog(None, workspace.database, [CAMAT, SEKCAM]))
     assert dialog.nama.text() == CAMAT.nama and dialog.nip.text() == CAMAT.nip
-    qtbot.keyClicks(dialog.pin, "2468")
+    qtbot.keyClicks(dialog.pin, "246802")
     qtbot.keyClicks(dialog.pin_again, "2486")
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     assert dialog.message.text() == "PIN yang diketik ulang tidak sama."
     assert dialog.pin.text() == "" and not has_admin()
-    qtbot.keyClicks(dialog.pin, "2468")
-    qtbot.keyClicks(dialog.pin_again, "2468")
+    qtbot.keyClicks(dialog.pin, "246802")
+    qtbot.keyClicks(dialog.pin_again, "246802")
     QApplication.processEvents()
     screenshot(dialog, "first-admin")
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
@@ -124,8 +124,8 @@ def test_first_admin_with_a_typed_name(qtbot, workspace):
     dialog = open_dialog(qtbot, FirstAdminDialog(None, workspace.database, [CAMAT]))
     dialog.choice.setCurrentIndex(dialog.choice.findText(TYPED))
     assert dialog.nama.text() == "" and dialog.nip.text() == ""
-    qtbot.keyClicks(dialog.pin, "1234")
-    qtbot.keyClicks(dialog.pin_again, "1234")
+    qtbot.keyClicks(dialog.pin, "123456")
+    qtbot.keyClicks(dialog.pin_again, "123456")
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     assert dialog.message.text() == "Nama belum diisi."
     qtbot.keyClicks(dialog.nama, "Operator Kecamatan")

@@ -40,7 +40,7 @@ def test_new_user_sets_up_edits_approves_and_prints(qtbot, workspace, tmp_path, 
     window.maybe_run_setup()  # first start: the wizard
     assert profile.is_configured()
     camat = add_person(workspace.database, "WAHYU AGUS PRAMONO, S.STP.", "Camat Ngargoyoso",
-                       "198001181999121001", "pejabat", "1234")
+                       "198001181999121001", "pejabat", "123456")
     window.person = get_person(camat)  # the camat logs in
 
     monkeypatch.setattr(QInputDialog, "getItem",
@@ -65,7 +65,7 @@ def test_new_user_sets_up_edits_approves_and_prints(qtbot, workspace, tmp_path, 
 
     monkeypatch.setattr(ApproveDialog, "ask", classmethod(
         lambda cls, parent, officials, initial: Approval(officials[0], date(2026, 11, 24))))
-    monkeypatch.setattr(PinPrompt, "ask", classmethod(lambda cls, *a, **k: "1234"))
+    monkeypatch.setattr(PinPrompt, "ask", classmethod(lambda cls, *a, **k: "123456"))
     editor.approve_action.trigger()
     assert library.is_approved(editor.sop_id)
 

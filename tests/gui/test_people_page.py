@@ -31,10 +31,10 @@ CAMAT_NIP = "198001181999121001"
 @pytest.fixture
 def people(workspace) -> dict[str, int]:
     db = workspace.database
-    ids = {"wahyu": add_person(db, "Wahyu Agus Pramono", "Camat", CAMAT_NIP, "admin", "2468"),
-           "budi": add_person(db, "Budi Santoso", "Staf Umum", "", "staf", "1234"),
-           "sri": add_person(db, "Sri Lestari", "Sekretaris Kecamatan", "", "pejabat", "1357"),
-           "lama": add_person(db, "Joko Pensiun", "Staf", "", "staf", "1111")}
+    ids = {"wahyu": add_person(db, "Wahyu Agus Pramono", "Camat", CAMAT_NIP, "admin", "246802"),
+           "budi": add_person(db, "Budi Santoso", "Staf Umum", "", "staf", "123456"),
+           "sri": add_person(db, "Sri Lestari", "Sekretaris Kecamatan", "", "pejabat", "135791"),
+           "lama": add_person(db, "Joko Pensiun", "Staf", "", "staf", "111111")}
     update_person(db, ids["lama"], nama="Joko Pensiun", jabatan="Staf", nip="", role="staf",
                   active=False)
     return ids
@@ -78,12 +78,12 @@ def test_admin_sees_everyone_and_adds_a_person(qtbot, workspace, people, monkeyp
     assert page.add_button.isVisible() and not page.edit_button.isEnabled()
     answer(monkeypatch, PersonDialog, PersonForm("Dewi Kartika", "Kasi Pemerintahan",
                                                  "19850302 201001 2 005", "pejabat",
-                                                 pin="5555"))
+                                                 pin="555555"))
     with qtbot.waitSignal(page.people_changed):
         qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     dewi = next(p for p in list_people() if p.nama == "Dewi Kartika")
     assert (dewi.nip, dewi.role) == ("198503022010012005", "pejabat")
-    assert verify_login(workspace.database, dewi.id, "5555") == dewi
+    assert verify_login(workspace.database, dewi.id, "555555") == dewi
     assert page.selected() == dewi
     assert page.notice.text() == "Dewi Kartika ditambahkan."
     QApplication.processEvents()
@@ -135,15 +135,15 @@ def test_staf_sees_the_list_and_changes_only_their_own_pin(qtbot, workspace, peo
     assert not any(b.isVisible() for b in (page.add_button, page.edit_button,
                                            page.reset_button))
     assert page.own_pin_button.isVisible() and page.own_pin_button.isEnabled()
-    answer(monkeypatch, PinDialog, PinChange("9999", "4321"))
+    answer(monkeypatch, PinDialog, PinChange("9999", "432109"))
     qtbot.mouseClick(page.own_pin_button, Qt.MouseButton.LeftButton)
     assert errors == ["PIN lama salah. Sisa percobaan: 4."]
-    answer(monkeypatch, PinDialog, PinChange("1234", "4321"))
+    answer(monkeypatch, PinDialog, PinChange("123456", "432109"))
     qtbot.mouseClick(page.own_pin_button, Qt.MouseButton.LeftButton)
     assert page.notice.text() == "PIN Anda sudah diganti."
-    assert verify_login(workspace.database, people["budi"], "4321").id == people["budi"]
+    assert verify_login(workspace.database, people["budi"], "432109").id == people["budi"]
     with pytest.raises(WrongPin):
-        verify_login(workspace.database, people["budi"], "1234")
+        verify_login(workspace.database, people["budi"], "123456")
     page.add()  # a non-admin reaching the action by other means changes nothing
     assert len(list_people(include_inactive=True)) == 4
 
@@ -154,7 +154,7 @@ def test_person_dialog_checks_before_closing(qtbot, workspace, people, screensho
     dialog.show()
     qtbot.keyClicks(dialog.nama, "Rina")
     qtbot.keyClicks(dialog.nip, CAMAT_NIP)
-    qtbot.keyClicks(dialog.pin, "1234")
+    qtbot.keyClicks(dialog.pin, "123456")
     qtbot.keyClicks(dialog.pin_again, "1243")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
@@ -163,11 +163,11 @@ def test_person_dialog_checks_before_closing(qtbot, workspace, people, screensho
     screenshot(dialog, "person-dialog")
     dialog.nip.clear()
     dialog.pin_again.clear()
-    qtbot.keyClicks(dialog.pin_again, "1234")
+    qtbot.keyClicks(dialog.pin_again, "123456")
     dialog.role.setCurrentIndex(dialog.role.findData("pejabat"))
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert dialog.result_value() == PersonForm("Rina", "", "", "pejabat", True, "1234")
+    assert dialog.result_value() == PersonForm("Rina", "", "", "pejabat", True, "123456")
 
 
 def test_person_dialog_edits_without_pin(qtbot, workspace, people):
@@ -185,14 +185,14 @@ def test_pin_dialog_for_own_pin(qtbot, workspace, people, screenshot):
     dialog = PinDialog(None, get_person(people["budi"]), own=True)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.keyClicks(dialog.new, "5678")
-    qtbot.keyClicks(dialog.again, "5678")
+    qtbot.keyClicks(dialog.new, "567890")
+    qtbot.keyClicks(dialog.again, "567890")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.message.text() == "PIN lama belum diisi."
     screenshot(dialog, "own-pin-dialog")
-    qtbot.keyClicks(dialog.old, "1234")
+    qtbot.keyClicks(dialog.old, "123456")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert dialog.result_value() == PinChange("1234", "5678")
+    assert dialog.result_value() == PinChange("123456", "567890")
 
 
 def test_people_model(qtmodeltester, workspace, people):

@@ -62,7 +62,7 @@ def test_renja_surat_pengantar_to_signature(qtbot, office, monkeypatch, tmp_path
     assert prefilled["title"] == "Penyampaian Renja 2027"
     assert "Renja" in prefilled["items"][0]["naskah"]
     doc_id = next(iter(window.document_windows))
-    monkeypatch.setattr(PinPrompt, "ask", classmethod(lambda cls, *a, **k: "1234"))
+    monkeypatch.setattr(PinPrompt, "ask", classmethod(lambda cls, *a, **k: "123456"))
     for signer in (office.kasubag, office.sekcam, office.camat):
         window.person = get_person(signer.id)
         doc_window = window.open_document(doc_id)

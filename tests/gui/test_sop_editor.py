@@ -27,9 +27,16 @@ def discard_on_teardown(monkeypatch):
 
 
 def open_editor(qtbot, workspace, template: int = 4) -> SopEditor:
+    from desktop_app.office.profile import OfficeProfile, save_profile
+    from desktop_app.office.profile import Official as ProfileOfficial
+
+    save_profile(workspace.database, OfficeProfile(  # the camat approves as themself
+        pemerintah="PEMERINTAH KABUPATEN KARANGANYAR", nama_kantor="KECAMATAN NGARGOYOSO",
+        alamat="Jln. Kemuning", officials=(ProfileOfficial(CAMAT.jabatan, CAMAT.nama,
+                                                           CAMAT.pangkat, CAMAT.nip),)))
     sop_id = library.duplicate_sop(workspace.database, template, "RKT Kecamatan Kami")
     camat = add_person(workspace.database, CAMAT.nama, CAMAT.jabatan, CAMAT.nip, "pejabat",
-                       "1234")
+                       "123456")
     editor = SopEditor(workspace, sop_id, [CAMAT], None, lambda: get_person(camat))
     qtbot.addWidget(editor)
     editor.show()
@@ -116,7 +123,7 @@ def test_approve_then_edit_makes_a_new_revision(qtbot, workspace, monkeypatch):
     editor = open_editor(qtbot, workspace)
     monkeypatch.setattr(ApproveDialog, "ask", classmethod(
         lambda cls, parent, officials, initial: Approval(officials[0], date(2026, 11, 20))))
-    monkeypatch.setattr(PinPrompt, "ask", classmethod(lambda cls, *a, **k: "1234"))
+    monkeypatch.setattr(PinPrompt, "ask", classmethod(lambda cls, *a, **k: "123456"))
     editor.approve_action.trigger()
     assert library.is_approved(editor.sop_id)
     assert editor.sop.identitas.tanggal_pengesahan == date(2026, 11, 20)

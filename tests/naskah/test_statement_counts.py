@@ -15,7 +15,7 @@ def add_documents(o, count: int) -> None:
     db, data = o.workspace.database, o.workspace.data_dir
     ids = [make(o) for _ in range(count)]
     for person in (o.kasubag, o.sekcam, o.camat):
-        workflow.approve(db, data, ids[0], person.id, "1234", today=date(2026, 11, 24))
+        workflow.approve(db, data, ids[0], person.id, "123456", today=date(2026, 11, 24))
 
 
 def test_the_document_list_costs_the_same_statements_at_3_and_at_12(routed):  # noqa: F811

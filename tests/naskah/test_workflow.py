@@ -49,13 +49,13 @@ def test_route_from_draft_to_signature(routed, tmp_path, capsys):
     doc_id = make(o)
     assert [d.id for d in workflow.pending_for(o.kasubag.id)] == [doc_id]
     with pytest.raises(people.NotAllowed, match="giliran Budi Kasubag"):
-        workflow.approve(db, data, doc_id, o.sekcam.id, "1234")
+        workflow.approve(db, data, doc_id, o.sekcam.id, "123456")
     with pytest.raises(people.WrongPin):
         workflow.approve(db, data, doc_id, o.kasubag.id, "9999")
-    workflow.approve(db, data, doc_id, o.kasubag.id, "1234")
-    workflow.approve(db, data, doc_id, o.sekcam.id, "1234")
+    workflow.approve(db, data, doc_id, o.kasubag.id, "123456")
+    workflow.approve(db, data, doc_id, o.sekcam.id, "123456")
     assert workflow.pending_for(o.camat.id)[0].waiting_action == "tanda_tangan"
-    workflow.approve(db, data, doc_id, o.camat.id, "1234", today=date(2026, 11, 24))
+    workflow.approve(db, data, doc_id, o.camat.id, "123456", today=date(2026, 11, 24))
 
     detail = workflow.document_detail(doc_id, data)
     assert detail.summary.status == "final"
@@ -87,10 +87,10 @@ def test_a_return_and_a_change_void_earlier_paraf(routed):
     o = routed
     db, data = o.workspace.database, o.workspace.data_dir
     doc_id = make(o)
-    workflow.approve(db, data, doc_id, o.kasubag.id, "1234")
+    workflow.approve(db, data, doc_id, o.kasubag.id, "123456")
     with pytest.raises(InvalidInput, match="Tulis catatan"):
-        workflow.return_document(db, doc_id, o.sekcam.id, "1234", " ")
-    workflow.return_document(db, doc_id, o.sekcam.id, "1234", "Banyaknya 3 buku")
+        workflow.return_document(db, doc_id, o.sekcam.id, "123456", " ")
+    workflow.return_document(db, doc_id, o.sekcam.id, "123456", "Banyaknya 3 buku")
     assert workflow.document_detail(doc_id, data).summary.status == "dikembalikan"
     changed = dict(CONTENT, items=[dict(CONTENT["items"][0], banyaknya="3 (tiga) buku")])
     workflow.update_document(db, data, doc_id, "Penyampaian Renja 2027", changed,
@@ -115,13 +115,13 @@ def test_signing_twice_at_once_gives_one_number(routed):
     o = routed
     db, data = o.workspace.database, o.workspace.data_dir
     doc_id = make(o)
-    workflow.approve(db, data, doc_id, o.kasubag.id, "1234")
-    workflow.approve(db, data, doc_id, o.sekcam.id, "1234")
+    workflow.approve(db, data, doc_id, o.kasubag.id, "123456")
+    workflow.approve(db, data, doc_id, o.sekcam.id, "123456")
     errors = []
 
     def sign():
         try:
-            workflow.approve(db, data, doc_id, o.camat.id, "1234", today=date(2026, 11, 24))
+            workflow.approve(db, data, doc_id, o.camat.id, "123456", today=date(2026, 11, 24))
         except Exception as exc:  # noqa: BLE001 - the slower click is refused
             errors.append(exc)
         finally:

@@ -42,7 +42,7 @@ def office(workspace):
 
 @pytest.fixture
 def person_id(office):
-    return m.Person.create(nama="Sri Lestari", role="staf", pin_hash="-").id
+    return m.Person.create(nama="Sri Lestari", role="admin", pin_hash="-").id
 
 
 def _take(database, letter_date=date(2026, 3, 2), person=None, **changes) -> LetterNumber:

@@ -45,7 +45,7 @@ PROFILE = OfficeProfile(
                         "19800118 199912 1 001"),
                Official("Sekretaris Kecamatan", "SRI LESTARI, S.Sos.", "Penata Tk. I (III/d)",
                         SEKCAM_NIP)))
-HASH = re.compile(r"scrypt\$16384\$8\$1\$([0-9a-f]{32})\$([0-9a-f]{64})")
+HASH = re.compile(r"scrypt\$1024\$8\$1\$([0-9a-f]{32})\$([0-9a-f]{64})")  # conftest's cost
 T0 = datetime(2024, 5, 6, 3, 30)  # UTC: 10.30 WIB
 
 
@@ -64,8 +64,8 @@ def wib():
 
 
 def admin_and_staf(database) -> tuple[int, int]:
-    admin = add_person(database, "Wahyu", "Camat", CAMAT_NIP, "admin", "2468")
-    staf = add_person(database, " Budi  Santoso ", "Staf Umum", "", "staf", "1234")
+    admin = add_person(database, "Wahyu", "Camat", CAMAT_NIP, "admin", "246802")
+    staf = add_person(database, " Budi  Santoso ", "Staf Umum", "", "staf", "123456")
     return admin, staf
 
 
@@ -85,7 +85,7 @@ def test_pin_is_stored_as_a_salted_scrypt_hash(workspace):
     salt_a, hash_a = HASH.fullmatch(stored[a]).groups()
     salt_b, hash_b = HASH.fullmatch(stored[b]).groups()
     assert salt_a != salt_b and hash_a != hash_b  # same PIN, different salt and hash
-    expected = hashlib.scrypt(b"123456", salt=bytes.fromhex(salt_a), n=2**14, r=8, p=1, dklen=32)
+    expected = hashlib.scrypt(b"123456", salt=bytes.fromhex(salt_a), n=2**10, r=8, p=1, dklen=32)
     assert expected.hex() == hash_a
     assert pin_matches("123456", stored[a]) and not pin_matches("123457", stored[a])
     assert not pin_matches("123456", "rusak")
@@ -107,11 +107,11 @@ def test_add_and_list_people(workspace):
 def test_person_rules(workspace):
     admin_and_staf(workspace.database)
     with pytest.raises(InvalidInput) as caught:
-        add_person(workspace.database, "  ", "", "12345", "bos", "1234")
+        add_person(workspace.database, "  ", "", "12345", "bos", "123456")
     assert caught.value.problems == ["Nama belum diisi.", "NIP harus 18 angka (sekarang 5).",
                                      'Peran "bos" tidak dikenal.']
     with pytest.raises(InvalidInput, match="NIP ini sudah dipakai oleh Wahyu"):
-        add_person(workspace.database, "Lain", "", "19800118 199912 1 001", "staf", "1234")
+        add_person(workspace.database, "Lain", "", "19800118 199912 1 001", "staf", "123456")
     assert len(list_people()) == 2
 
 
@@ -123,21 +123,21 @@ def test_pin_is_4_to_8_ascii_digits(workspace, pin):
 
 
 def test_new_pin_typed_twice():
-    assert new_pin_problems("1234", "1234") == []
-    assert new_pin_problems("1234", "1243") == ["PIN yang diketik ulang tidak sama."]
+    assert new_pin_problems("123456", "123456") == []
+    assert new_pin_problems("123456", "1243") == ["PIN yang diketik ulang tidak sama."]
     assert new_pin_problems("12", "12") == ["PIN harus 4 sampai 8 angka."]
 
 
 def test_verify_login(workspace):
     _admin, staf = admin_and_staf(workspace.database)
-    assert verify_login(workspace.database, staf, "1234").nama == "Budi Santoso"
+    assert verify_login(workspace.database, staf, "123456").nama == "Budi Santoso"
     with pytest.raises(WrongPin) as caught:
         verify_login(workspace.database, staf, "4321")
     assert caught.value.remaining == 4
     with pytest.raises(InvalidInput, match="PIN harus 4 sampai 8 angka"):
         verify_login(workspace.database, staf, "12")  # a malformed PIN is not counted
     with pytest.raises(NotFound):
-        verify_login(workspace.database, 999, "1234")
+        verify_login(workspace.database, 999, "123456")
 
 
 def test_five_wrong_pins_lock_for_five_minutes(workspace, wib):
@@ -150,10 +150,10 @@ def test_five_wrong_pins_lock_for_five_minutes(workspace, wib):
     # The right PIN is refused during the lock, and wrong ones do not extend it.
     for now in (T0, T0 + timedelta(minutes=4, seconds=59)):
         with pytest.raises(LockedOut, match="pukul 10.35"):
-            verify_login(db, staf, "1234", now=now)
+            verify_login(db, staf, "123456", now=now)
     assert wrong_pins(db, staf, 1, T0 + timedelta(minutes=1)) == [
         "Terlalu banyak PIN salah. Coba lagi pukul 10.35."]
-    assert verify_login(db, staf, "1234", now=T0 + timedelta(minutes=5)).id == staf
+    assert verify_login(db, staf, "123456", now=T0 + timedelta(minutes=5)).id == staf
     row = m.Person.get_by_id(staf)
     assert (row.failed_attempts, row.locked_until) == (0, None)
 
@@ -162,7 +162,7 @@ def test_a_right_pin_resets_the_count(workspace):
     db = workspace.database
     _admin, staf = admin_and_staf(db)
     wrong_pins(db, staf, 4, T0)
-    verify_login(db, staf, "1234", now=T0)
+    verify_login(db, staf, "123456", now=T0)
     assert wrong_pins(db, staf, 4, T0)[-1] == "PIN salah. Sisa percobaan: 1."
 
 
@@ -173,7 +173,7 @@ def test_the_lock_survives_reopening_the_database(workspace, wib):
     reopened = open_workspace(workspace.data_dir)
     try:
         with pytest.raises(LockedOut, match="pukul 10.35"):
-            verify_login(reopened.database, staf, "1234", now=T0 + timedelta(minutes=2))
+            verify_login(reopened.database, staf, "123456", now=T0 + timedelta(minutes=2))
     finally:
         reopened.close()
 
@@ -189,17 +189,17 @@ def test_lock_message_accepts_an_aware_now(workspace, wib):
 def test_only_an_active_admin_resets_a_pin(workspace):
     db = workspace.database
     admin, staf = admin_and_staf(db)
-    other = add_person(db, "Sri", "Sekcam", "", "pejabat", "1111")
+    other = add_person(db, "Sri", "Sekcam", "", "pejabat", "111111")
     with pytest.raises(NotAllowed, match="Hanya admin"):
-        set_pin(db, other, "9999", by_admin_id=staf)
+        set_pin(db, other, "999999", by_admin_id=staf)
     with pytest.raises(NotAllowed):
-        set_pin(db, other, "9999", by_admin_id=999)
+        set_pin(db, other, "999999", by_admin_id=999)
     wrong_pins(db, other, 5, datetime.now())
-    set_pin(db, other, "9999", by_admin_id=admin)  # also lifts the lock
-    assert verify_login(db, other, "9999").id == other
+    set_pin(db, other, "999999", by_admin_id=admin)  # also lifts the lock
+    assert verify_login(db, other, "999999").id == other
     with pytest.raises(WrongPin):
-        verify_login(db, other, "1111")
-    second = add_person(db, "Admin Dua", "", "", "admin", "5555")
+        verify_login(db, other, "111111")
+    second = add_person(db, "Admin Dua", "", "", "admin", "555555")
     update_person(db, second, nama="Admin Dua", jabatan="", nip="", role="admin", active=False)
     with pytest.raises(NotAllowed):
         set_pin(db, staf, "7777", by_admin_id=second)
@@ -211,8 +211,8 @@ def test_change_own_pin(workspace):
     with pytest.raises(WrongPin, match=r"^PIN lama salah\. Sisa percobaan: 4\.$"):
         change_own_pin(db, staf, "9999", "5678")
     with pytest.raises(InvalidInput, match="PIN baru harus 4 sampai 8 angka"):
-        change_own_pin(db, staf, "1234", "56")
-    change_own_pin(db, staf, "1234", "5678")
+        change_own_pin(db, staf, "123456", "56")
+    change_own_pin(db, staf, "123456", "5678")
     assert verify_login(db, staf, "5678").id == staf
 
 
@@ -230,12 +230,12 @@ def test_update_person_keeps_one_active_admin(workspace):
     assert list_people() == [PersonInfo(staf, "Budi S.", "Operator", "", "admin", True)]
     assert [p.id for p in list_people(include_inactive=True)] == [staf, admin]
     with pytest.raises(NotAllowed, match="tidak aktif lagi"):
-        verify_login(db, admin, "2468")
+        verify_login(db, admin, "246802")
 
 
 def test_no_admin_in_a_new_data_folder(workspace):
     assert not has_admin()
-    add_person(workspace.database, "Sri", "", "", "pejabat", "1234")
+    add_person(workspace.database, "Sri", "", "", "pejabat", "123456")
     assert not has_admin()
 
 
@@ -243,33 +243,33 @@ def test_people_from_profile(workspace):
     db = workspace.database
     save_profile(db, PROFILE)
     existing = add_person(db, "Sri L.", "Sekcam", "1975 0512 2000 0320 04", "staf", "1111")
-    added = people_from_profile(db, "2024")
+    added = people_from_profile(db, "202406")
     assert len(added) == 1
     camat = get_person(added[0])
     assert camat == PersonInfo(added[0], "WAHYU AGUS PRAMONO, S.STP.", "Camat Ngargoyoso",
                                CAMAT_NIP, "pejabat", True)
-    assert verify_login(db, camat.id, "2024") == camat
+    assert verify_login(db, camat.id, "202406") == camat
     assert get_person(existing).role == "staf"  # untouched
-    assert people_from_profile(db, "2024") == []
+    assert people_from_profile(db, "202406") == []
     with pytest.raises(InvalidInput):
-        people_from_profile(db, "20")
+        people_from_profile(db, "2024")  # too short for a pejabat
 
 
 def test_create_first_admin(workspace):
     db = workspace.database
     save_profile(db, PROFILE)
-    people_from_profile(db, "2024")
+    people_from_profile(db, "202406")
     camat = next(p for p in list_people() if p.nip == CAMAT_NIP)
     admin = create_first_admin(db, "Wahyu Agus Pramono", "Camat", "19800118 199912 1 001",
-                               "8642")
+                               "864202")
     assert admin == camat.id  # the person made from the profile became the admin
-    assert verify_login(db, admin, "8642") == PersonInfo(
+    assert verify_login(db, admin, "864202") == PersonInfo(
         admin, "Wahyu Agus Pramono", "Camat", CAMAT_NIP, "admin", True)
     assert len(list_people()) == 2
     with pytest.raises(NotAllowed, match="Sudah ada admin"):
-        create_first_admin(db, "Orang Lain", "", "", "1234")
+        create_first_admin(db, "Orang Lain", "", "", "123456")
 
 
 def test_first_admin_with_a_typed_name(workspace):
-    admin = create_first_admin(workspace.database, "Operator Kecamatan", "", "", "1234")
+    admin = create_first_admin(workspace.database, "Operator Kecamatan", "", "", "123456")
     assert get_person(admin).is_admin and has_admin()

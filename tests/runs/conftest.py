@@ -30,7 +30,7 @@ def office(workspace) -> Office:
     db = workspace.database
 
     def person(nama, nip, role):
-        return Actor(add_person(db, nama, nama, nip, role, "1234"), role)
+        return Actor(add_person(db, nama, nama, nip, role, "123456"), role)
 
     staf = person("Sari Staf", "199001012015032001", "staf")
     kasubag = person("Budi Kasubag", "198501012010031002", "pejabat")

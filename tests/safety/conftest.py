@@ -20,6 +20,7 @@ from tests.runs.conftest import Office, office  # noqa: F401 - the fixture
 SAFETY_MODULES = ("desktop_app.cli.backup", "desktop_app.cli.restore", "desktop_app.cli.check")
 PNG = b"\x89PNG\r\n\x1a\n" + b"logo kecamatan" * 20
 START = datetime(2026, 11, 23, 1, 0)  # a Monday, 08.00 WIB
+ADMIN_NIP = "199501012020031004"  # tests.runs.conftest's admin (PIN 123456)
 
 
 @pytest.fixture
@@ -32,7 +33,11 @@ def cli(monkeypatch, capsys):
 
     def run(*argv) -> tuple[int, str, str]:
         capsys.readouterr()
-        status = cli_module.main([str(a) for a in argv])
+        argv = [str(a) for a in argv]
+        if "restore" in argv and "--pengguna" not in argv:  # the office fixture's admin
+            argv += ["--pengguna", ADMIN_NIP]
+            monkeypatch.setenv("PANDU_PIN", "123456")
+        status = cli_module.main(argv)
         out = capsys.readouterr()
         return status, out.out, out.err
 

@@ -31,7 +31,7 @@ def _unsigned(doc_id: int) -> None:
 def test_staff_cannot_sign_in_their_own_name(office, document):
     db, data = office.workspace.database, office.workspace.data_dir
     with pytest.raises(people.NotAllowed, match="giliran Wahyu Camat"):
-        workflow.approve(db, data, document, office.staf.id, "1234")
+        workflow.approve(db, data, document, office.staf.id, "123456")
     _unsigned(document)
 
 
@@ -39,9 +39,9 @@ def test_staff_cannot_sign_as_the_camat_without_the_camats_pin(office, document)
     db, data = office.workspace.database, office.workspace.data_dir
     for _attempt in range(people.MAX_WRONG_PINS - 1):
         with pytest.raises(people.WrongPin):
-            workflow.approve(db, data, document, office.camat.id, "1234")
+            workflow.approve(db, data, document, office.camat.id, "123456")
     with pytest.raises(people.LockedOut):
-        workflow.approve(db, data, document, office.camat.id, "1234")
+        workflow.approve(db, data, document, office.camat.id, "123456")
     with pytest.raises(people.LockedOut):  # locked even for the right PIN now
         workflow.approve(db, data, document, office.camat.id, "808182")
     _unsigned(document)

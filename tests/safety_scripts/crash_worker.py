@@ -120,7 +120,7 @@ def prepare(data_dir: Path) -> None:
     workspace = open_workspace(data_dir)
     db = workspace.database
     try:
-        add_person(db, "Admin Uji", "Admin", "199501012020031004", "admin", "1234")
+        add_person(db, "Admin Uji", "Admin", "199501012020031004", "admin", "123456")
         run_sop = library.add_sop(db, simple_sop(RUN_SOP, 4))
         library.approve(db, run_sop, Official("Camat", "Camat Uji"), date.today())
         library.add_sop(db, simple_sop(f"{EDIT_PREFIX}0", edit_steps(0), "versi 0"))

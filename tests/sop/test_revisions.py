@@ -63,23 +63,33 @@ def test_duplicate_and_delete(workspace):
     assert len(library.list_sops()) == 6
 
 
-def test_only_the_official_or_an_admin_may_approve_with_their_pin(workspace):
+def test_only_the_official_themself_approves_with_their_pin(workspace):
     from desktop_app.office.people import NotAllowed, WrongPin, add_person
+    from desktop_app.office.profile import OfficeProfile, save_profile
+    from desktop_app.office.profile import Official as ProfileOfficial
 
     db = workspace.database
-    camat = add_person(db, CAMAT.nama, CAMAT.jabatan, CAMAT.nip, "pejabat", "1234")
-    sekcam = add_person(db, "Citra", "Sekcam", "198001012005032003", "pejabat", "2345")
+    save_profile(db, OfficeProfile(pemerintah="PEMERINTAH KABUPATEN KARANGANYAR",
+                                   nama_kantor="KECAMATAN NGARGOYOSO", alamat="Jln. Kemuning",
+                                   officials=(ProfileOfficial(CAMAT.jabatan, CAMAT.nama,
+                                                              CAMAT.pangkat, CAMAT.nip),)))
+    camat = add_person(db, CAMAT.nama, CAMAT.jabatan, CAMAT.nip, "pejabat", "123456")
+    sekcam = add_person(db, "Citra", "Sekcam", "198001012005032003", "pejabat", "234567")
     staf = add_person(db, "Sari", "Staf", "199001012015032001", "staf", "3456")
-    admin = add_person(db, "Admin", "Admin", "199501012020031004", "admin", "4567")
+    admin = add_person(db, "Admin", "Admin", "199501012020031004", "admin", "456789")
     sop_id = library.duplicate_sop(db, 4)
-    for person, pin in ((staf, "3456"), (sekcam, "2345")):
-        with pytest.raises(NotAllowed, match="hanya dapat disahkan"):
-            library.approve_as(db, sop_id, CAMAT, date(2026, 11, 24), person, pin)
+    with pytest.raises(NotAllowed, match="Hanya pejabat"):
+        library.approve_as(db, sop_id, CAMAT, date(2026, 11, 24), staf, "3456")
+    with pytest.raises(NotAllowed, match="Hanya pejabat"):  # an admin never "atas nama"
+        library.approve_as(db, sop_id, CAMAT, date(2026, 11, 24), admin, "456789")
+    with pytest.raises(NotAllowed, match="hanya dapat disahkan oleh WAHYU"):
+        library.approve_as(db, sop_id, CAMAT, date(2026, 11, 24), sekcam, "234567")
+    typed = Official("Camat Ngargoyoso", "WAHYU AGUS PRAMONO, S.STP.", "", "198001012005032003")
+    with pytest.raises(InvalidInput, match="Pilih pejabat"):  # the camat's name, own NIP
+        library.approve_as(db, sop_id, typed, date(2026, 11, 24), sekcam, "234567")
     with pytest.raises(WrongPin):
         library.approve_as(db, sop_id, CAMAT, date(2026, 11, 24), camat, "0000")
     assert not library.is_approved(sop_id)
-    library.approve_as(db, sop_id, CAMAT, date(2026, 11, 24), camat, "1234")
+    library.approve_as(db, sop_id, CAMAT, date(2026, 11, 24), camat, "123456")
     assert library.is_approved(sop_id)
-    other = library.duplicate_sop(db, 6)
-    library.approve_as(db, other, CAMAT, date(2026, 11, 24), admin, "4567")
-    assert library.is_approved(other)
+    assert library.get_sop(sop_id).identitas.disahkan_oleh.nip == CAMAT.nip

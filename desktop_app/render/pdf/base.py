@@ -37,3 +37,25 @@ def markup(text: str, bold: bool = False) -> str:
     if font_for(text, bold) != font_for("a", bold):
         escaped = f'<font name="{FALLBACK}">{escaped}</font>'
     return f"<b>{escaped}</b>" if bold else escaped
+
+
+def draw_diagonal_mark(canvas, text: str, page_width: float, page_height: float) -> None:
+    """A large light-grey mark across the page, corner to corner ("KONSEP" on a draft naskah,
+    "DRAF — belum disahkan" on an unapproved SOP): a draft never passes for a signed paper.
+    Drawn as real text, so it can be read back (and checked) from the PDF."""
+    import math
+
+    from reportlab.lib.colors import Color
+
+    from desktop_app.render.pdf.fonts import text_width_mm
+
+    register_fonts()
+    diagonal = math.hypot(page_width, page_height)
+    size = min(120.0, 0.7 * diagonal / max(1.0, text_width_mm(text, 1, bold=True) / 25.4 * 72))
+    canvas.saveState()
+    canvas.setFillColor(Color(0.55, 0.55, 0.55, alpha=0.35))
+    canvas.setFont(BOLD, size)
+    canvas.translate(page_width / 2, page_height / 2)
+    canvas.rotate(math.degrees(math.atan2(page_height, page_width)))
+    canvas.drawCentredString(0, -size / 3, text)
+    canvas.restoreState()

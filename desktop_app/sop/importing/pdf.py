@@ -88,8 +88,8 @@ def read_pdf(data: bytes, name: str) -> Grid:
             (document.metadata or {}).get("Keywords", ""))
         links = Links()
         try:
-            all_words = [page.extract_words(use_text_flow=False, return_chars=True,
-                                             y_tolerance=1.5)
+            all_words = [_upright(page).extract_words(use_text_flow=False,
+                                                      return_chars=True, y_tolerance=1.5)
                          for page in pages]
             any_text = any(all_words)
             grid.vocabulary = vocabulary_of(all_words)
@@ -108,6 +108,13 @@ def read_pdf(data: bytes, name: str) -> Grid:
                 cell.text = settle_breaks(cell.text, grid.vocabulary)
     grid.arrows += links.arrows()
     return grid
+
+
+def _upright(page):
+    """The page without turned text: a mark across it (our "DRAF — belum disahkan", a
+    "SALINAN" or "KONSEP" stamp) is no part of any cell."""
+    return page.filter(lambda obj: obj.get("object_type") != "char"
+                       or abs((obj.get("matrix") or (1, 0))[1]) < 0.01)
 
 
 def _page(page, words, grid: Grid, links: Links) -> None:
