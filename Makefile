@@ -15,14 +15,22 @@ WINDOW_DEBS := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb
 # the generated workbooks as a real office suite would.
 PDF_DEBS := poppler-utils libreoffice-calc-nogui
 
-.PHONY: run test lint bench dist lock system-deps window-deps clean
+# The core suite a second time on PostgreSQL (a throwaway cluster, see tests/pg_server.py).
+PG_DEBS := postgresql
+CORE_TESTS := tests/db tests/office tests/runs tests/naskah tests/sop tests/expedition \
+              tests/archive tests/forms tests/network
+
+.PHONY: run test test-pg lint bench dist lock system-deps window-deps pg-deps install-debs clean
 
 run: $(STAMP) window-deps
 	$(BIN)/pandu
 
-test: $(STAMP) system-deps
+test: $(STAMP) system-deps pg-deps
 	$(BIN)/ruff check .
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
+
+test-pg: $(STAMP) pg-deps
+	QT_QPA_PLATFORM=offscreen PANDU_TEST_DB=postgresql $(BIN)/pytest $(CORE_TESTS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -58,6 +66,9 @@ dist: $(DIST_STAMP) system-deps
 	$(BIN)/python installers/build.py
 
 # Installs the Debian packages that are missing, when this machine can (root or sudo).
+pg-deps:
+	@$(MAKE) --no-print-directory install-debs DEBS="$(PG_DEBS)"
+
 system-deps:
 	@$(MAKE) --no-print-directory install-debs DEBS="$(QT_DEBS) $(PDF_DEBS)"
 

@@ -1,6 +1,11 @@
 """Opening the office database: pragmas, migrations, a safety copy before migrating, and the
 one way the code reaches the database.
 
+Two back ends, one code: the office's SQLite file (the default; the PRAGMAs apply only there) or
+a PostgreSQL database given as a URL (`postgresql://user[:password]@host[:port]/dbname`, see
+`connect_url`). The same migrations run on both; the few SQLite-only statements have a
+PostgreSQL twin (`is_postgres` tells them apart).
+
 Every model uses `database_proxy`. The office's workspace binds it when opened (`bind`); a
 second database opened in the same process (selftest, a restore preview, tests) is reached only
 inside `using(database)`, which restores the previous binding on exit, so it never re-points
@@ -9,12 +14,16 @@ the first one's queries. Services write through `transaction()`.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import sys
+import zlib
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
-from peewee import Database, SqliteDatabase
+from peewee import Database, PostgresqlDatabase, SqliteDatabase, _atomic
 from playhouse.migrations import Runner
 
 from db.models import database_proxy
@@ -33,6 +42,108 @@ def connect(path: Path) -> SqliteDatabase:
     database = SqliteDatabase(str(path), pragmas=PRAGMAS)
     database.connect(reuse_if_open=True)
     return database
+
+
+# The one advisory lock `transaction("IMMEDIATE")` takes on PostgreSQL: like SQLite's BEGIN
+# IMMEDIATE, it lets one writer at a time (across every PC) read-then-write numbers and turns.
+WRITE_LOCK_KEY = zlib.crc32(b"pandu-sop write lock")
+KEYRING_SERVICE = "pandu-sop"
+URL_SCHEMES = ("postgresql", "postgres")
+
+
+class _LockedAtomic:
+    """`atomic()` that also takes the office's write lock (held until the outermost commit)."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self._inner = _atomic(database)
+
+    def __enter__(self):
+        result = self._inner.__enter__()
+        try:
+            self.database.execute_sql("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
+        except BaseException:
+            self._inner.__exit__(*sys.exc_info())
+            raise
+        return result
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        return self._inner.__exit__(exc_type, exc_val, exc_tb)
+
+
+class OfficePostgresqlDatabase(PostgresqlDatabase):
+    """PostgreSQL with SQLite's `atomic("IMMEDIATE")` meaning: an advisory transaction lock."""
+
+    def atomic(self, *args, **kwargs):
+        if args and args[0] == "IMMEDIATE":
+            return _LockedAtomic(self)
+        return super().atomic(*args, **kwargs)
+
+    def begin(self, isolation_level=None):
+        if isolation_level == "IMMEDIATE":  # reached through database_proxy.atomic("IMMEDIATE")
+            super().begin()
+            self.execute_sql("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
+            return
+        super().begin(isolation_level)
+
+
+def is_url(target) -> bool:
+    return isinstance(target, str) and urlsplit(target).scheme in URL_SCHEMES
+
+
+def is_postgres(database) -> bool:
+    """Whether `database` (or the proxy's database) is PostgreSQL."""
+    database = getattr(database, "obj", database)
+    return isinstance(database, PostgresqlDatabase)
+
+
+def describe_url(url: str) -> str:
+    """The URL without its password (for messages and logs)."""
+    parts = urlsplit(url)
+    host = parts.hostname or "localhost"
+    port = f":{parts.port}" if parts.port else ""
+    user = f"{unquote(parts.username)}@" if parts.username else ""
+    return f"postgresql://{user}{host}{port}{parts.path}"
+
+
+def connect_url(url: str) -> OfficePostgresqlDatabase:
+    """Open the PostgreSQL database of `url`; no migrating, no binding.
+
+    The password is taken from the URL, else from PGPASSWORD, else from the OS keyring
+    (service "pandu-sop", user "user@host:port/dbname") when `keyring` is installed."""
+    parts = urlsplit(url)
+    if parts.scheme not in URL_SCHEMES or not parts.path.strip("/"):
+        raise ValueError(f"bukan alamat PostgreSQL: {describe_url(url)}")
+    # waits for another PC's write lock as long as SQLite's busy_timeout, then fails plainly
+    params: dict = {"host": parts.hostname or "localhost", "port": parts.port or 5432,
+                    "options": f"-c lock_timeout={PRAGMAS['busy_timeout']}",
+                    "connect_timeout": 10, "application_name": "pandu-sop"}
+    if parts.username:
+        params["user"] = unquote(parts.username)
+    password = unquote(parts.password) if parts.password else os.environ.get("PGPASSWORD")
+    if password is None:
+        password = _keyring_password(describe_url(url).removeprefix("postgresql://"))
+    if password is not None:
+        params["password"] = password
+    database = OfficePostgresqlDatabase(unquote(parts.path.strip("/")), **params)
+    database.connect(reuse_if_open=True)
+    return database
+
+
+def _keyring_password(key: str) -> str | None:
+    try:
+        import keyring
+    except ImportError:
+        return None
+    try:
+        return keyring.get_password(KEYRING_SERVICE, key)
+    except Exception:  # noqa: BLE001 - no usable keyring backend: ask libpq's other sources
+        return None
+
+
+def open_database(target: Path | str) -> Database:
+    """The SQLite file at `target`, or the PostgreSQL database when `target` is a URL."""
+    return connect_url(target) if is_url(target) else connect(Path(target))
 
 
 def bound() -> Database | None:
@@ -93,7 +204,7 @@ def migrate(database: SqliteDatabase, target: str | None = None,
     runner = Runner(database, str(MIGRATIONS_DIR))
     if not pending_migrations(database):
         return []
-    if backup_dir is not None and runner.applied():
+    if backup_dir is not None and runner.applied() and not is_postgres(database):
         copy_database(database, backup_dir / f"sebelum-migrasi-{_stamp()}.sqlite3")
     return runner.up(target)
 
@@ -116,6 +227,9 @@ def _stamp() -> str:
 def transaction(lock: str | None = None):
     """The one way to write: a transaction on the office database the models are bound to.
 
-    `lock="IMMEDIATE"` takes the write lock at the start (numbers, turns re-checked inside).
+    `lock="IMMEDIATE"` takes the write lock at the start (numbers, turns re-checked inside):
+    SQLite's BEGIN IMMEDIATE, or on PostgreSQL an advisory lock held until the commit.
     """
+    if lock == "IMMEDIATE" and is_postgres(database_proxy):
+        return _LockedAtomic(database_proxy)
     return database_proxy.atomic(lock) if lock else database_proxy.atomic()

@@ -131,6 +131,12 @@ class OfficeSetting(BaseModel):
     key = CharField(primary_key=True)
     value = TextField()
 
+    @classmethod
+    def put(cls, key: str, value: str) -> None:
+        """Insert or overwrite one setting (an upsert both SQLite and PostgreSQL speak)."""
+        cls.insert(key=key, value=value).on_conflict(conflict_target=[cls.key],
+                                                      preserve=[cls.value]).execute()
+
 
 class Official(BaseModel):
     """An official of the office who signs or initials (camat, sekcam, kasubag, ...)."""

@@ -1,4 +1,8 @@
-"""An office's data folder opened for work: the migrated database, first-run templates."""
+"""An office's data folder opened for work: the migrated database, first-run templates.
+
+The database is the folder's SQLite file, or (network mode) the PostgreSQL database given by
+`db_url` or the environment variable PANDU_DB (`pandu --db URL` sets it); the folder then
+still holds this PC's files (berkas, cadangan)."""
 
 from __future__ import annotations
 
@@ -8,13 +12,16 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from peewee import DatabaseError, SqliteDatabase
+from peewee import Database, DatabaseError, OperationalError, SqliteDatabase
 
 from db.database import (
     bind,
     bound,
     connect,
     connect_read_only,
+    connect_url,
+    describe_url,
+    is_postgres,
     migrate,
     pending_migrations,
     unbind,
@@ -36,12 +43,17 @@ READ_ONLY_NOTE = ("Folder data {dir} hanya dapat dibaca: data dapat dilihat, dic
 @dataclass
 class Workspace:
     data_dir: Path
-    database: SqliteDatabase
+    database: Database  # SqliteDatabase, or PostgreSQL in network mode
     read_only: bool = False  # the folder cannot be written: reading, printing, checking only
 
     @property
     def read_only_note(self) -> str:
         return READ_ONLY_NOTE.format(dir=self.data_dir) if self.read_only else ""
+
+    @property
+    def networked(self) -> bool:
+        """The data lives on the office's PostgreSQL server."""
+        return is_postgres(self.database)
 
     @property
     def backup_dir(self) -> Path:
@@ -62,8 +74,17 @@ class Workspace:
 MAX_DATA_DIR_CHARS = 400
 
 
-def open_workspace(data_dir: Path) -> Workspace:
+DB_ENV = "PANDU_DB"
+
+
+def database_url(db_url: str | None = None) -> str | None:
+    """The PostgreSQL URL this process works on, or None for the folder's SQLite file."""
+    return db_url or os.environ.get(DB_ENV) or None
+
+
+def open_workspace(data_dir: Path, db_url: str | None = None) -> Workspace:
     """Open the data folder, creating and initialising it (with the SOP templates) if new.
+    With `db_url` (or PANDU_DB), the data is the PostgreSQL database there (migrated too).
 
     The first workspace opened in a process becomes the one the models reach; a further one
     (while the first is open) is reached only inside `workspace.active()`.
@@ -82,6 +103,9 @@ def open_workspace(data_dir: Path) -> Workspace:
             f"Folder data {data_dir} tidak dapat dibuat ({exc.strerror}). "
             "Pilih folder lain dengan --data-dir atau periksa izin folder."
         ) from exc
+    db_url = database_url(db_url)
+    if db_url:
+        return _open_networked(data_dir, db_url)
     check_not_lost(data_dir)
     read_only = not _writable(data_dir)
     if not read_only:
@@ -109,6 +133,31 @@ def open_workspace(data_dir: Path) -> Workspace:
             "ditulisi dan tidak dipakai program lain. Periksa dengan perintah: pandu check; "
             "bila rusak, pulihkan cadangan: pandu restore BERKAS.zip"
         ) from exc
+    _bind_if_first(database)
+    return workspace
+
+
+def _open_networked(data_dir: Path, db_url: str) -> Workspace:
+    try:
+        database = connect_url(db_url)
+    except ValueError as exc:
+        raise DomainError(f"Alamat basis data tidak dapat dipahami ({exc}). Tulis seperti: "
+                          "postgresql://pengguna@alamat-server:5432/nama_basis_data") from exc
+    except OperationalError as exc:
+        raise DomainError(
+            f"Server basis data {describe_url(db_url)} tidak dapat dihubungi "
+            f"({str(exc).strip()}). Pastikan PC server menyala, terhubung ke jaringan kantor, "
+            "dan nama pengguna serta kata sandinya benar.") from exc
+    workspace = Workspace(data_dir, database)
+    try:
+        with workspace.active():
+            migrate(database)
+            _install_templates_once(database, data_dir)
+    except DatabaseError as exc:
+        database.close()
+        raise DomainError(f"Basis data {describe_url(db_url)} tidak dapat disiapkan ({exc}). "
+                          "Pastikan pengguna itu boleh membuat tabel di basis data "
+                          "tersebut.") from exc
     _bind_if_first(database)
     return workspace
 

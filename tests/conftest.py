@@ -54,8 +54,45 @@ def data_dir(tmp_path):
     return tmp_path / "data"
 
 
+# PANDU_TEST_DB=postgresql runs the tests on a throwaway PostgreSQL cluster (tests/pg_server.py)
+# instead of the data folder's SQLite file: the `workspace` fixture gets a fresh database.
+from tests.pg_server import ON_POSTGRES  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    from tests import pg_server as server_module
+
+    if not server_module.available():
+        pytest.skip("PostgreSQL (initdb, pg_ctl) is not installed")
+    server = server_module.PgServer().start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture
-def workspace(data_dir):
+def pg_url(request, monkeypatch):
+    """With PANDU_TEST_DB=postgresql: a fresh migrated database, which every workspace opened
+    in the test reaches (PANDU_DB); otherwise None (the data folder's SQLite file)."""
+    if not ON_POSTGRES:
+        monkeypatch.delenv("PANDU_DB", raising=False)
+        yield None
+        return
+    server = request.getfixturevalue("pg_server")
+    name = server.migrated_database()
+    url = server.url(name)
+    monkeypatch.setenv("PANDU_DB", url)
+    yield url
+    from db.database import bound
+
+    current = bound()
+    if current is not None and not current.is_closed() and current.database == name:
+        current.close()
+    server.drop_database(name)
+
+
+@pytest.fixture
+def workspace(data_dir, pg_url):
     ws = open_workspace(data_dir)
     yield ws
     ws.close()

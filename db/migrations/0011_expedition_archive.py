@@ -1,7 +1,11 @@
 """Buku ekspedisi (deliveries of signed documents with their lampiran, and the receipts) and the
 archive: one row per document of the office, searched through an FTS5 table that triggers keep
 equal to it. Triggers on the source tables (documents, letters, attachments, deliveries) queue
-what changed in archive_dirty; desktop_app.archive.index rebuilds those rows."""
+what changed in archive_dirty; desktop_app.archive.index rebuilds those rows.
+
+On PostgreSQL the same marks are PL/pgSQL trigger functions (`ON CONFLICT DO NOTHING` for
+SQLite's `INSERT OR IGNORE`), and the full-text index is a GIN index over ARCHIVE_TSVECTOR
+(the `simple` configuration; punctuation splits words as FTS5's unicode61 does)."""
 
 from datetime import UTC, datetime
 
@@ -88,6 +92,38 @@ SQL = (
 )
 
 
+# The searched text of an archive row on PostgreSQL (desktop_app.archive.search uses it as is,
+# so the planner uses the index).
+ARCHIVE_TSVECTOR = ("to_tsvector('simple'::regconfig, regexp_replace("
+                    "nomor || ' ' || perihal || ' ' || tujuan || ' ' || notes || ' ' || catatan, "
+                    "'[^[:alnum:]]+', ' ', 'g'))")
+
+
+def postgres_body(body: str) -> str:
+    """A SQLite trigger body as PL/pgSQL statements."""
+    statements = [part.strip() for part in body.split(";") if part.strip()]
+    return " ".join(statement.replace("INSERT OR IGNORE INTO", "INSERT INTO")
+                    + " ON CONFLICT DO NOTHING;" for statement in statements)
+
+
+def postgres_trigger(name: str, event: str, body: str) -> tuple[str, str]:
+    """CREATE FUNCTION + CREATE TRIGGER for one mark (name without the archive_mark_ prefix)."""
+    function = f"archive_mark_{name}"
+    return (f"CREATE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            f"{postgres_body(body)} RETURN NULL; END $$",
+            f"CREATE TRIGGER {function} {event} FOR EACH ROW EXECUTE FUNCTION {function}()")
+
+
+PG_SQL = (
+    "CREATE TABLE archive_dirty (source TEXT NOT NULL, source_id INTEGER NOT NULL, "
+    "PRIMARY KEY (source, source_id))",
+    f"CREATE INDEX archive_item_fts ON archive_item USING gin ({ARCHIVE_TSVECTOR})",
+    *(statement for name, event, body in MARKS
+      for statement in postgres_trigger(name, event, body)),
+    *(postgres_body(statement) for statement in SQL[-3:]),
+)
+
+
 def up(migrator, db):
     class Base(Model):
         class Meta:
@@ -164,5 +200,7 @@ def up(migrator, db):
             indexes = ((("source", "source_id"), True),)
 
     db.create_tables([Delivery, DeliveryItem, ArchiveItem])
-    for statement in SQL:
+    from db.database import is_postgres
+
+    for statement in PG_SQL if is_postgres(db) else SQL:
         db.execute_sql(statement)

@@ -17,6 +17,13 @@ SQL = (
     "CREATE TRIGGER archive_mark_sop_source_ad AFTER DELETE ON sop_source BEGIN "
     "INSERT OR IGNORE INTO archive_dirty VALUES ('sumber_sop', old.id); END",
 )
+# the same marks on PostgreSQL (see 0011)
+PG_MARKS = (
+    ("sop_source_ai", "AFTER INSERT ON sop_source",
+     "INSERT OR IGNORE INTO archive_dirty VALUES ('sumber_sop', new.id);"),
+    ("sop_source_ad", "AFTER DELETE ON sop_source",
+     "INSERT OR IGNORE INTO archive_dirty VALUES ('sumber_sop', old.id);"),
+)
 
 
 def up(migrator, db):
@@ -44,5 +51,15 @@ def up(migrator, db):
         added_by = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="+")
 
     db.create_tables([SopSource])
-    for statement in SQL:
+    from db.database import is_postgres
+
+    if is_postgres(db):
+        from importlib import import_module
+
+        archive = import_module("db.migrations.0011_expedition_archive")
+        statements = [statement for name, event, body in PG_MARKS
+                      for statement in archive.postgres_trigger(name, event, body)]
+    else:
+        statements = SQL
+    for statement in statements:
         db.execute_sql(statement)

@@ -17,6 +17,13 @@ SQL = (
     "CREATE TRIGGER archive_mark_exported_file_ad AFTER DELETE ON exported_file BEGIN "
     "INSERT OR IGNORE INTO archive_dirty VALUES ('keluaran', old.id); END",
 )
+# the same marks on PostgreSQL (see 0011)
+PG_MARKS = (
+    ("exported_file_ai", "AFTER INSERT ON exported_file",
+     "INSERT OR IGNORE INTO archive_dirty VALUES ('keluaran', new.id);"),
+    ("exported_file_ad", "AFTER DELETE ON exported_file",
+     "INSERT OR IGNORE INTO archive_dirty VALUES ('keluaran', old.id);"),
+)
 
 
 def up(migrator, db):
@@ -45,5 +52,15 @@ def up(migrator, db):
         created_by = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="+")
 
     db.create_tables([ExportedFile])
-    for statement in SQL:
+    from db.database import is_postgres
+
+    if is_postgres(db):
+        from importlib import import_module
+
+        archive = import_module("db.migrations.0011_expedition_archive")
+        statements = [statement for name, event, body in PG_MARKS
+                      for statement in archive.postgres_trigger(name, event, body)]
+    else:
+        statements = SQL
+    for statement in statements:
         db.execute_sql(statement)

@@ -1,7 +1,8 @@
 """Keeping the archive equal to its sources. Triggers (migration 0011) queue a (source, id) pair
 in archive_dirty whenever a document, version, approval, letter number, attachment or delivery
 changes, whoever wrote it; `refresh` rebuilds exactly those archive rows, and the FTS5 table
-follows archive_item through its own triggers. The office's own notes (catatan) are kept."""
+follows archive_item through its own triggers (on PostgreSQL a GIN index follows it by
+itself). The office's own notes (catatan) are kept."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from collections.abc import Iterable
 from peewee import JOIN, SqliteDatabase
 
 from db import models as m
+from db.database import is_postgres
 from desktop_app.common.clock import to_local, utc_now
 from desktop_app.expedition.views import default_tujuan, expedition_states
 
@@ -32,7 +34,7 @@ def refresh(database: SqliteDatabase) -> int:
     """Rebuild the archive rows whose sources changed; returns how many were looked at.
     Costs two tiny queries when nothing changed, so searches call it every time."""
     for sql in _UNTRACKED:
-        database.execute_sql(sql)
+        _queue(database, sql)
     if database.execute_sql("SELECT 1 FROM archive_dirty LIMIT 1").fetchone() is None:
         return 0
     with database.atomic("IMMEDIATE"):  # no other writer queues anything meanwhile
@@ -50,8 +52,16 @@ def refresh(database: SqliteDatabase) -> int:
     return len(pending)
 
 
+def _queue(database, sql: str) -> None:
+    """Run an `INSERT OR IGNORE INTO archive_dirty ...` (ON CONFLICT DO NOTHING on PostgreSQL)."""
+    if is_postgres(database):
+        sql = sql.replace("INSERT OR IGNORE", "INSERT") + " ON CONFLICT DO NOTHING"
+    database.execute_sql(sql)
+
+
 def rebuild(database: SqliteDatabase) -> int:
     """Look at every source again (a repair; the notes stay) and rebuild the FTS index."""
+    postgres = is_postgres(database)
     with database.atomic("IMMEDIATE"):
         for sql in ("INSERT OR IGNORE INTO archive_dirty SELECT 'naskah', id FROM document",
                     "INSERT OR IGNORE INTO archive_dirty SELECT 'surat', id FROM outgoing_letter",
@@ -63,8 +73,11 @@ def rebuild(database: SqliteDatabase) -> int:
                     "FROM exported_file",
                     "INSERT OR IGNORE INTO archive_dirty SELECT source, source_id "
                     "FROM archive_item"):
-            database.execute_sql(sql)
+            _queue(database, sql)
     count = refresh(database)
+    if postgres:
+        database.execute_sql("REINDEX INDEX archive_item_fts")
+        return count
     with database.atomic():
         database.execute_sql("INSERT INTO archive_fts(archive_fts) VALUES ('rebuild')")
     return count
@@ -78,6 +91,11 @@ def missing_triggers(database: SqliteDatabase) -> list[str]:
     marks = import_module("db.migrations.0011_expedition_archive").MARKS
     wanted = [*TRIGGERS, *(f"archive_mark_{name}" for name, _event, _body in marks),
               "archive_mark_exported_file_ai", "archive_mark_exported_file_ad"]
+    if is_postgres(database):
+        wanted = wanted[len(TRIGGERS):]  # no FTS table to keep equal there
+        present = {name for (name,) in database.execute_sql(
+            "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal").fetchall()}
+        return [name for name in wanted if name not in present]
     present = {name for (name,) in database.execute_sql(
         "SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall()}
     return [name for name in wanted if name not in present]

@@ -12,6 +12,7 @@ from pathlib import Path
 from peewee import SQL, SqliteDatabase
 
 from db import models as m
+from db.database import is_postgres
 from desktop_app.archive.index import refresh
 from desktop_app.common import audit
 from desktop_app.common.clock import to_local
@@ -111,6 +112,12 @@ class ArchiveDetail:
     deliveries: tuple[DeliveryView, ...]
 
 
+def _pg_tsvector() -> str:
+    from importlib import import_module
+
+    return import_module("db.migrations.0011_expedition_archive").ARCHIVE_TSVECTOR
+
+
 def match_expression(text: str) -> str:
     """The FTS5 query for what the user typed: every word must match as a prefix; a word with
     punctuation ("000.7.2.6/015") matches its parts in order. Never an FTS syntax error."""
@@ -131,6 +138,18 @@ def kinds_named(word: str) -> list[str]:
             if any(w.startswith(tokens[0]) for w in _TOKEN.findall(label.lower()))]
 
 
+def tsquery_expression(text: str) -> str:
+    """The PostgreSQL twin of `match_expression` (a `to_tsquery('simple', ...)` argument): the
+    same words, each a prefix, a punctuated word's parts in order (`<->`)."""
+    terms = []
+    for word in text.split():
+        tokens = [token.lower() for token in _TOKEN.findall(word)]
+        if tokens:
+            terms.append("(" + " <-> ".join(f"'{t}'" for t in tokens[:-1])
+                         + (" <-> " if len(tokens) > 1 else "") + f"'{tokens[-1]}':*)")
+    return " & ".join(terms)
+
+
 def search(database: SqliteDatabase, query: ArchiveQuery) -> SearchResult:
     refresh(database)
     item = m.ArchiveItem
@@ -141,8 +160,12 @@ def search(database: SqliteDatabase, query: ArchiveQuery) -> SearchResult:
         expression = match_expression(word)
         if not expression:
             continue
-        found = item.id.in_(SQL("(SELECT rowid FROM archive_fts WHERE archive_fts MATCH ?)",
-                                [expression]))
+        if is_postgres(database):
+            found = SQL(f"{_pg_tsvector()} @@ to_tsquery('simple'::regconfig, %s)",
+                        [tsquery_expression(word)])
+        else:
+            found = item.id.in_(SQL(
+                "(SELECT rowid FROM archive_fts WHERE archive_fts MATCH ?)", [expression]))
         kinds = kinds_named(word)
         select = select.where(found | item.kind.in_(kinds) if kinds else found)
     for column, value in ((item.year, query.year), (item.kind, query.kind),

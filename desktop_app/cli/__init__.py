@@ -46,6 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"Pandu SOP {__version__}")
     parser.add_argument("--data-dir", type=Path, metavar="DIR",
                         help="folder data (basis data dan berkas kantor)")
+    parser.add_argument("--db", metavar="URL",
+                        help="basis data kantor di server PostgreSQL, misalnya "
+                             "postgresql://pengguna@server:5432/pandu (bawaan: berkas SQLite "
+                             "di folder data)")
     commands = parser.add_subparsers(dest="command", metavar="PERINTAH")
     commands.add_parser("gui", help="buka jendela aplikasi (bawaan)")
     for module in _command_modules():
@@ -96,11 +100,26 @@ def _fail(message: str, status: int) -> int:
     return status
 
 
+def _use_server(url: str) -> None:
+    """Every workspace this process opens (the window too) reaches the server's database."""
+    import os
+
+    from db.database import is_url
+    from desktop_app.workspace import DB_ENV
+
+    if not is_url(url):
+        raise InvalidInput(f"--db perlu alamat PostgreSQL seperti "
+                           f"postgresql://pengguna@server:5432/pandu, bukan {url!r}.")
+    os.environ[DB_ENV] = url
+
+
 def _dispatch(args: argparse.Namespace) -> int:
     from desktop_app.common.paths import default_data_dir
     from desktop_app.workspace import open_workspace
 
     data_dir = args.data_dir or default_data_dir()
+    if args.db:
+        _use_server(args.db)
     if args.command in (None, "gui"):
         from desktop_app.app import run_gui
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop_app.common.errors import InvalidInput
+from desktop_app.common.errors import DomainError, InvalidInput
 
 NAME = "backup"
 
@@ -17,9 +17,17 @@ def register(commands) -> None:
                              "tanpa -o: ke folder cadangan di dalam folder data")
 
 
+NETWORK_BACKUP = ("Data kantor ini ada di server PostgreSQL; pandu backup baru mencadangkan "
+                  "berkas SQLite di folder data. Cadangkan basis data di PC server dengan "
+                  "pg_dump -Fc (lihat README, bagian Beberapa PC), dan folder data ini "
+                  "bersama folder berkas-nya.")
+
+
 def run(args, workspace) -> int:
     from desktop_app.safety.backup import auto_backup, copy_name, create_backup
 
+    if workspace.networked:
+        raise DomainError(NETWORK_BACKUP)
     if args.output is None:
         info = auto_backup(workspace.data_dir)
     else:

@@ -29,6 +29,15 @@ def run(args, workspace) -> int:
 
 def run_on_folder(args, data_dir: Path) -> int:
     """For a data folder whose database cannot be opened (damaged): no workspace needed."""
+    from desktop_app.workspace import database_url
+
+    if database_url():
+        from desktop_app.common.errors import DomainError
+
+        raise DomainError("Data kantor ini ada di server PostgreSQL; pandu restore baru "
+                          "memulihkan berkas SQLite di folder data. Pulihkan basis data di PC "
+                          "server dengan pg_restore ke basis data kosong (lihat README, bagian "
+                          "Beberapa PC).")
     return _restore(args, data_dir, None)
 
 

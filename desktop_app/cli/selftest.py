@@ -42,8 +42,12 @@ def register(commands) -> None:
 
 def run(args, workspace) -> int:
     """Every check in order, on a temporary data folder; the office's own is never touched."""
-    from desktop_app import __version__
+    import os
 
+    from desktop_app import __version__
+    from desktop_app.workspace import DB_ENV
+
+    os.environ.pop(DB_ENV, None)  # checks its own temporary SQLite folder, never a server
     print(f"Pandu SOP {__version__}: uji mandiri")
     failed = 0
     with tempfile.TemporaryDirectory(prefix="pandu-selftest-") as folder:

@@ -125,7 +125,7 @@ def _save_checkpoint(entry_id: int, hash_: str) -> None:
 
     try:
         with transaction():
-            m.OfficeSetting.replace(key=CHECKPOINT_KEY, value=f"{entry_id}:{hash_}").execute()
+            m.OfficeSetting.put(CHECKPOINT_KEY, f"{entry_id}:{hash_}")
     except DatabaseError:  # a read-only data folder: verified again next time, no harm
         pass
 

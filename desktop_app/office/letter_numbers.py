@@ -196,7 +196,7 @@ def _is_contention(exc: Exception) -> bool:
     text = str(exc).lower()
     if isinstance(exc, IntegrityError):
         return "unique" in text and "outgoing_letter" in text
-    return "locked" in text or "busy" in text
+    return "locked" in text or "busy" in text or "lock timeout" in text  # PostgreSQL
 
 
 def _checked_letter(classification: str, kind: str, perihal: str, tujuan: str,

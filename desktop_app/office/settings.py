@@ -53,4 +53,4 @@ def set_settings(database: SqliteDatabase, values: dict[str, str]) -> None:
         raise InvalidInput(UNKNOWN_PAPER.format(name=values["paper"]))
     with database.atomic():
         for key, value in values.items():
-            m.OfficeSetting.replace(key=key, value=value).execute()
+            m.OfficeSetting.put(key, value)

@@ -93,6 +93,14 @@ def _damaged(detail: str) -> Problem:
 
 
 def _database_problems(database: SqliteDatabase, quick: bool) -> list[Problem]:
+    from db.database import is_postgres
+
+    if is_postgres(database):  # the server checks its pages and enforces references itself
+        try:
+            database.execute_sql("SELECT 1").fetchall()
+        except DatabaseError as exc:
+            return [_damaged(str(exc))]
+        return []
     pragma = "quick_check" if quick else "integrity_check"
     try:
         rows = [r[0] for r in database.execute_sql(f"PRAGMA {pragma}(20)").fetchall()]
@@ -218,6 +226,7 @@ def chain_head_problems(data_dir: Path) -> list[str]:
     """The chain against its heads signed by the office key: the newest automatic backup's
     (made after the last restore) and the one kept beside the database (issue 15)."""
     from db import models as m
+    from db.database import bound, is_postgres
     from desktop_app.common.clock import to_local
     from desktop_app.safety.archive import open_archive, read_manifest
     from desktop_app.safety.backup import backup_folder
@@ -225,6 +234,8 @@ def chain_head_problems(data_dir: Path) -> list[str]:
     from desktop_app.signing import chain_head
     from desktop_app.signing.keys import office_anchor
 
+    if is_postgres(bound()):  # heads are kept beside the SQLite file and in its backups;
+        return []             # network mode has neither yet (issue 21)
     anchor = office_anchor()
     if anchor is None:
         return []

@@ -43,9 +43,11 @@ def refresh_chain_head() -> None:
     entries after a signature is found even before the next backup."""
     from pathlib import Path
 
-    from db.database import bound
+    from db.database import bound, is_postgres
     from desktop_app.signing import chain_head
 
+    if is_postgres(bound()):  # no file beside a server's database (issue 21: not yet)
+        return
     name = getattr(bound(), "database", None)
     if isinstance(name, str) and name not in ("", ":memory:"):
         path = Path(name)

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from db import models as m
+from db.database import is_postgres
 from desktop_app.archive import index
 from desktop_app.archive.search import (
     ArchiveQuery,
@@ -137,8 +138,9 @@ def test_notes_details_and_repair(archived):
     index.rebuild(s.database)
     assert found(s, "renja") == [("berkas", s.renja_file), ("naskah", s.pengantar)]
     assert found(s, "lemari") == [("naskah", s.pengantar)]  # the note survives a rebuild
-    s.database.execute_sql("INSERT INTO archive_fts(archive_fts, rank) "
-                           "VALUES ('integrity-check', 1)")
+    if not is_postgres(s.database):  # FTS5's own check; PostgreSQL's index has no twin
+        s.database.execute_sql("INSERT INTO archive_fts(archive_fts, rank) "
+                               "VALUES ('integrity-check', 1)")
     assert m.ArchiveItem.select().count() == 4
 
 

@@ -6,11 +6,16 @@ from db.database import bound, transaction
 from db.models import OfficeSetting
 from desktop_app.office.settings import get_setting, set_settings
 from desktop_app.workspace import open_workspace
+from tests.pg_server import ON_POSTGRES
 
 
-def test_a_second_workspace_never_re_points_the_first(workspace, tmp_path):
+def test_a_second_workspace_never_re_points_the_first(workspace, tmp_path, request):
     set_settings(workspace.database, {"nama_kantor": "KECAMATAN SATU"})
-    other = open_workspace(tmp_path / "lain")
+    other_url = None
+    if ON_POSTGRES:  # another office: another database on the server
+        server = request.getfixturevalue("pg_server")
+        other_url = server.url(server.migrated_database())
+    other = open_workspace(tmp_path / "lain", db_url=other_url)
     try:
         assert bound() is workspace.database
         assert get_setting("nama_kantor") == "KECAMATAN SATU"

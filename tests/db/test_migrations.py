@@ -11,6 +11,7 @@ from db.models import ALL_MODELS
 from desktop_app.sop import library
 from desktop_app.sop.sopfile import sop_from_dict
 from desktop_app.workspace import open_workspace
+from tests.pg_server import SQLITE_ONLY
 
 # Every migration file, in order; the first ones are named so that none goes missing.
 ALL_MIGRATIONS = sorted(path.stem for path in MIGRATIONS_DIR.glob("[0-9][0-9][0-9][0-9]_*.py"))
@@ -33,6 +34,7 @@ def test_migrated_empty_database_matches_the_models(tmp_path):
     database.close()
 
 
+@SQLITE_ONLY
 def test_pragmas(workspace):
     pragma = workspace.database.execute_sql
     assert pragma("PRAGMA foreign_keys").fetchone()[0] == 1

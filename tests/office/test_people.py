@@ -34,6 +34,7 @@ from desktop_app.office.people import (
 )
 from desktop_app.office.profile import OfficeProfile, Official, save_profile
 from desktop_app.workspace import open_workspace
+from tests.pg_server import dump_text
 
 CAMAT_NIP = "198001181999121001"
 SEKCAM_NIP = "197505122000032004"
@@ -88,7 +89,7 @@ def test_pin_is_stored_as_a_salted_scrypt_hash(workspace):
     assert expected.hex() == hash_a
     assert pin_matches("123456", stored[a]) and not pin_matches("123457", stored[a])
     assert not pin_matches("123456", "rusak")
-    dump = "\n".join(workspace.database.connection().iterdump())
+    dump = dump_text(workspace.database)
     assert "123456" not in dump
 
 

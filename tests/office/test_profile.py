@@ -26,6 +26,7 @@ from desktop_app.office.profile import (
     store_logo,
     unit_problems,
 )
+from tests.pg_server import refuse_inserts
 
 CAMAT = Official("Camat Ngargoyoso", "WAHYU AGUS PRAMONO, S.STP.", "Pembina (IV/a)",
                  "19800118 199912 1 001")
@@ -149,9 +150,7 @@ def test_invalid_profile_changes_nothing(workspace):
 
 def test_save_is_one_transaction(workspace):
     """A failure while writing the last table leaves the settings and officials untouched."""
-    workspace.database.execute_sql(
-        "CREATE TEMP TRIGGER refuse_units BEFORE INSERT ON unit "
-        "BEGIN SELECT RAISE(ABORT, 'disk full'); END")
+    refuse_inserts(workspace.database, "unit", "disk full")
     with pytest.raises(IntegrityError):
         save_profile(workspace.database, PROFILE)
     assert not is_configured()

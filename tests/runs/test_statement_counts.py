@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from db.database import is_postgres
 from db.models import database_proxy
 from desktop_app.office.people import get_person
 from desktop_app.runs import engine
@@ -23,6 +24,23 @@ NOW = START + timedelta(days=40)
 def counted():
     """Counts the SQL statements run on the office database inside the block."""
     statements: list[str] = []
+    if is_postgres(database_proxy):  # psycopg2 has no trace callback: peewee's query log
+        import logging
+
+        class Collect(logging.Handler):
+            def emit(self, record):
+                statements.append(str(record.msg))
+
+        logger, handler = logging.getLogger("peewee"), Collect(logging.DEBUG)
+        level = logger.level
+        logger.setLevel(logging.DEBUG)
+        logger.addHandler(handler)
+        try:
+            yield statements
+        finally:
+            logger.removeHandler(handler)
+            logger.setLevel(level)
+        return
     connection = database_proxy.connection()
     connection.set_trace_callback(statements.append)
     try:
