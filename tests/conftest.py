@@ -99,6 +99,19 @@ def workspace(data_dir, pg_url):
 
 
 @pytest.fixture(autouse=True)
+def isolated_qsettings(tmp_path):
+    """Window state (sizes, the last person to log in) goes to the test's own folder, never to
+    the developer's settings nor from one test to the next; every test that makes a window,
+    in tests/gui or not."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
+    yield
+
+
+@pytest.fixture(autouse=True)
 def cheap_pin_hashes(monkeypatch):
     """New PIN hashes in tests use a small scrypt cost (a real office's take ~0.3 s each; each
     hash stores its own cost, so both verify). tests/office/test_pin_cost.py checks the real one."""

@@ -29,17 +29,6 @@ def screenshot():
 
 
 @pytest.fixture(autouse=True)
-def isolated_qsettings(tmp_path):
-    """Window state goes to a temporary folder, never to the developer's own settings."""
-    from PySide6.QtCore import QSettings
-
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
-    yield
-
-
-@pytest.fixture(autouse=True)
 def unsaved_input_is_dropped_at_teardown(monkeypatch):
     """Closing a window with typed input asks Simpan / Jangan simpan / Batal; a test that
     does not answer itself (monkeypatch again) gets "Jangan simpan", so teardown never blocks
