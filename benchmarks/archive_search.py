@@ -116,26 +116,26 @@ def measure(letters: int) -> dict:
         workspace = open_workspace(Path(tmp) / "data")
         db = workspace.database
         fill_ms, _ = timed(lambda: fill(db, rng, letters))
-        build_ms, count = timed(lambda: refresh(db))
+        build_ms, count = timed(lambda: refresh())
         print(f"\nfilled {letters} letters ({int(letters * IN_APP_SHARE)} naskah) in "
               f"{fill_ms:.0f} ms; archive index built once ({count} rows) in {build_ms:.0f} ms")
         times = []
         print(f"{'search':32} {'ms':>7} {'matches':>8}")
         for query in ([ArchiveQuery(t) for t in TYPED] + [ArchiveQuery(q) for q in QUERIES]
                       + list(FILTERED)):
-            ms, result = timed(lambda q=query: search(db, q))
+            ms, result = timed(lambda q=query: search(q))
             times.append(ms)
             label = repr(query.text) + "".join(
                 f" {k}={v}" for k, v in (("year", query.year), ("kind", query.kind),
                                          ("status", query.status)) if v)
             print(f"{label[:32]:32} {ms:7.1f} {result.total:8}")
-        typed_ms = min(timed(lambda: search(db, ArchiveQuery("renja 2027")))[0]
+        typed_ms = min(timed(lambda: search(ArchiveQuery("renja 2027")))[0]
                        for _ in range(5))
         db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         floor = floor_ms(Path(tmp) / "data" / "pandu.sqlite3", '"renja"* AND "2027"*')
         m.Document.update(title="Penyampaian Renja tahun anggaran baru").where(
             m.Document.id == 1).execute()
-        after_ms, result = timed(lambda: search(db, ArchiveQuery("tahun anggaran baru")))
+        after_ms, result = timed(lambda: search(ArchiveQuery("tahun anggaran baru")))
         print(f"first search after a changed document: {after_ms:.1f} ms "
               f"({result.total} match)")
         times.append(after_ms)

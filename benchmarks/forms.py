@@ -43,7 +43,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         workspace = open_workspace(root / "data")
-        save_profile(workspace.database, OfficeProfile(
+        save_profile(OfficeProfile(
             pemerintah="PEMERINTAH KABUPATEN CONTOH", nama_kantor="KECAMATAN CONTOH",
             alamat="Jl. Contoh 1", officials=(Official("Camat", "Camat Contoh", "",
                                                        "198001181999121001"),),
@@ -57,7 +57,7 @@ def main() -> int:
                                 lambda: check_forms([f.path for f in forms]))
         assert all(c.ok for c in checks), [c.problems for c in checks if not c.ok][:1]
         _, import_s = timed(f"store them ({UNITS * ROWS} rows, one transaction)",
-                            lambda: import_forms(workspace.database, workspace.data_dir,
+                            lambda: import_forms(workspace.data_dir,
                                                  checks))
         plan, _ = timed("merge: plan from the database", lambda: merged_plan("rkt", 2027))
         timed(f"merge: workbook with {UNITS * ROWS} rows", lambda: merged_workbook(plan))

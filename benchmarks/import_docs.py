@@ -49,7 +49,7 @@ def main() -> int:
         workspace = open_workspace(root / "data")
         sops = [(item.id, item.nama) for item in library.list_sops()]
         generated = generated_sop(40, 12, 6, seed=1, multi_lane=0)
-        sops.append((library.add_sop(workspace.database, generated), "generated 40x12"))
+        sops.append((library.add_sop(generated), "generated 40x12"))
         print(f"{'SOP':44} {'kind':5} {'pages':>5} {'total s':>8} {'s/page':>7}")
         for sop_id, name in sops:
             sop = library.get_sop(sop_id)

@@ -74,16 +74,15 @@ class Office:
     def __init__(self, data_dir: Path, seed: int = 19):
         self.workspace = open_workspace(data_dir)
         self.rng = random.Random(seed)
-        db = self.workspace.database
-        self.people = {role: Actor(add_person(db, nama, nama, nip, kind, "123456"), kind)
+        self.people = {role: Actor(add_person(nama, nama, nip, kind, "123456"), kind)
                        for role, nama, nip, kind in (
                            ("staf", "Sari Staf", "199001012015032001", "staf"),
                            ("kasubag", "Budi Kasubag", "198501012010031002", "pejabat"),
                            ("sekcam", "Citra Sekcam", "198001012005032003", "pejabat"),
                            ("camat", "Wahyu Camat", "198001181999121001", "pejabat"),
                            ("admin", "Admin Kantor", "199501012020031004", "admin"))}
-        self.sop_id = library.duplicate_sop(db, 4, "Penyusunan RKT")
-        library.approve(db, self.sop_id, Official("Camat", "Wahyu Camat"), date(2017, 1, 2))
+        self.sop_id = library.duplicate_sop(4, "Penyusunan RKT")
+        library.approve(self.sop_id, Official("Camat", "Wahyu Camat"), date(2017, 1, 2))
         self.assignments = {"staf": self.people["staf"].id,
                             "kasubag_perencanaan_keuangan": self.people["kasubag"].id,
                             "kasubag_umum": self.people["kasubag"].id,
@@ -92,11 +91,11 @@ class Office:
         self.runs = 0
 
     def add_runs(self, count: int) -> None:
-        db, admin = self.workspace.database, self.people["admin"]
+        _db, admin = self.workspace.database, self.people["admin"]
         for _ in range(count):
             n = self.runs
             at = START + timedelta(days=12 * n)
-            run_id = engine.start_run(db, self.sop_id, f"Penyusunan RKT {2018 + n // 30} #{n}",
+            run_id = engine.start_run(self.sop_id, f"Penyusunan RKT {2018 + n // 30} #{n}",
                                       2018 + n // 30, at.date(), self.assignments, admin,
                                       now=at)
             steps = len(run_view(run_id).steps) if n % 2 == 0 else self.rng.randrange(4)
@@ -106,14 +105,14 @@ class Office:
                     break
                 when = at + timedelta(hours=k + 1)
                 for check in step.current.checks:
-                    engine.tick(db, step.current.run_step_id, check.item_id, True, admin, when)
+                    engine.tick(step.current.run_step_id, check.item_id, True, admin, when)
                 if step.simbol == "keputusan":
-                    engine.decide(db, step.current.run_step_id, admin, self.rng.random() > 0.3,
+                    engine.decide(step.current.run_step_id, admin, self.rng.random() > 0.3,
                                   note="Perbaiki target kinerja", now=when)
                 else:
-                    engine.complete(db, step.current.run_step_id, admin, when)
+                    engine.complete(step.current.run_step_id, admin, when)
             if n % 3 == 0:
-                workflow.create_document(db, self.workspace.data_dir, "surat_pengantar",
+                workflow.create_document(self.workspace.data_dir, "surat_pengantar",
                                          f"Penyampaian RKT #{n}", CONTENT,
                                          self.people["staf"].id)
             self.runs += 1

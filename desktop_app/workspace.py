@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from peewee import Database, DatabaseError, OperationalError, SqliteDatabase
+from peewee import Database, DatabaseError, OperationalError
 
 from db.database import (
     bind,
@@ -24,6 +24,7 @@ from db.database import (
     is_postgres,
     migrate,
     pending_migrations,
+    transaction,
     unbind,
     using,
 )
@@ -126,7 +127,7 @@ def open_workspace(data_dir: Path, db_url: str | None = None) -> Workspace:
         workspace = Workspace(data_dir, database)
         with workspace.active():
             migrate(database, backup_dir=workspace.backup_dir)
-            _install_templates_once(database, data_dir)
+            _install_templates_once(data_dir)
     except DatabaseError as exc:
         raise DomainError(
             f"Basis data di {data_dir} tidak dapat dibuka ({exc}). Pastikan folder dapat "
@@ -152,7 +153,7 @@ def _open_networked(data_dir: Path, db_url: str) -> Workspace:
     try:
         with workspace.active():
             migrate(database)
-            _install_templates_once(database, data_dir)
+            _install_templates_once(data_dir)
     except DatabaseError as exc:
         database.close()
         raise DomainError(f"Basis data {describe_url(db_url)} tidak dapat disiapkan ({exc}). "
@@ -182,7 +183,7 @@ def _writable(data_dir: Path) -> bool:
     return True
 
 
-def _install_templates_once(database: SqliteDatabase, data_dir: Path) -> None:
+def _install_templates_once(data_dir: Path) -> None:
     """A new office starts with the SOP templates. The marker is written in the same
     transaction, so a crash, a second process or an emptied library never repeats it."""
     from desktop_app.office.settings import get_setting, set_settings
@@ -192,10 +193,10 @@ def _install_templates_once(database: SqliteDatabase, data_dir: Path) -> None:
     from db.models import Sop
     from desktop_app.sop.library import install_templates
 
-    with database.atomic("IMMEDIATE"):
+    with transaction("IMMEDIATE"):
         if get_setting("templates_installed"):
             return
         if not Sop.select().exists():  # an upgraded office keeps its own library as it is
-            count = install_templates(database, templates_dir())
+            count = install_templates(templates_dir())
             log.info("new data folder %s: %d SOP templates installed", data_dir, count)
-        set_settings(database, {"templates_installed": "1"})
+        set_settings({"templates_installed": "1"})

@@ -10,10 +10,11 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable
 
-from peewee import JOIN, SqliteDatabase
+from peewee import JOIN
 
 from db import models as m
-from db.database import is_postgres
+from db.database import is_postgres, transaction
+from db.models import database_proxy
 from desktop_app.common.clock import to_local, utc_now
 from desktop_app.expedition.views import default_tujuan, expedition_states
 
@@ -30,15 +31,16 @@ _DERIVED = ("kind", "nomor", "perihal", "tujuan", "notes", "status", "expedition
 TRIGGERS = ("archive_item_ai", "archive_item_ad", "archive_item_au")
 
 
-def refresh(database: SqliteDatabase) -> int:
+def refresh() -> int:
     """Rebuild the archive rows whose sources changed; returns how many were looked at.
     Costs two tiny queries when nothing changed, so searches call it every time."""
     for sql in _UNTRACKED:
-        _queue(database, sql)
-    if database.execute_sql("SELECT 1 FROM archive_dirty LIMIT 1").fetchone() is None:
+        _queue(sql)
+    if database_proxy.execute_sql("SELECT 1 FROM archive_dirty LIMIT 1").fetchone() is None:
         return 0
-    with database.atomic("IMMEDIATE"):  # no other writer queues anything meanwhile
-        pending = database.execute_sql("SELECT source, source_id FROM archive_dirty").fetchall()
+    with transaction("IMMEDIATE"):  # no other writer queues anything meanwhile
+        pending = database_proxy.execute_sql(
+            "SELECT source, source_id FROM archive_dirty").fetchall()
         by_source: dict[str, list[int]] = defaultdict(list)
         for source, source_id in pending:
             by_source[source].append(source_id)
@@ -48,21 +50,21 @@ def refresh(database: SqliteDatabase) -> int:
                 chunk = ids[start:start + CHUNK]
                 rows = _BUILDERS[source](chunk, runs)
                 _store(source, chunk, rows)
-        database.execute_sql("DELETE FROM archive_dirty")
+        database_proxy.execute_sql("DELETE FROM archive_dirty")
     return len(pending)
 
 
-def _queue(database, sql: str) -> None:
+def _queue(sql: str) -> None:
     """Run an `INSERT OR IGNORE INTO archive_dirty ...` (ON CONFLICT DO NOTHING on PostgreSQL)."""
-    if is_postgres(database):
+    if is_postgres(database_proxy):
         sql = sql.replace("INSERT OR IGNORE", "INSERT") + " ON CONFLICT DO NOTHING"
-    database.execute_sql(sql)
+    database_proxy.execute_sql(sql)
 
 
-def rebuild(database: SqliteDatabase) -> int:
+def rebuild() -> int:
     """Look at every source again (a repair; the notes stay) and rebuild the FTS index."""
-    postgres = is_postgres(database)
-    with database.atomic("IMMEDIATE"):
+    postgres = is_postgres(database_proxy)
+    with transaction("IMMEDIATE"):
         for sql in ("INSERT OR IGNORE INTO archive_dirty SELECT 'naskah', id FROM document",
                     "INSERT OR IGNORE INTO archive_dirty SELECT 'surat', id FROM outgoing_letter",
                     "INSERT OR IGNORE INTO archive_dirty SELECT 'berkas', id FROM attachment",
@@ -73,17 +75,17 @@ def rebuild(database: SqliteDatabase) -> int:
                     "FROM exported_file",
                     "INSERT OR IGNORE INTO archive_dirty SELECT source, source_id "
                     "FROM archive_item"):
-            _queue(database, sql)
-    count = refresh(database)
+            _queue(sql)
+    count = refresh()
     if postgres:
-        database.execute_sql("REINDEX INDEX archive_item_fts")
+        database_proxy.execute_sql("REINDEX INDEX archive_item_fts")
         return count
-    with database.atomic():
-        database.execute_sql("INSERT INTO archive_fts(archive_fts) VALUES ('rebuild')")
+    with transaction():
+        database_proxy.execute_sql("INSERT INTO archive_fts(archive_fts) VALUES ('rebuild')")
     return count
 
 
-def missing_triggers(database: SqliteDatabase) -> list[str]:
+def missing_triggers() -> list[str]:
     """Triggers the archive needs that are gone (a later migration that copies a table drops
     its triggers); empty when the archive stays in sync."""
     from importlib import import_module
@@ -91,12 +93,12 @@ def missing_triggers(database: SqliteDatabase) -> list[str]:
     marks = import_module("db.migrations.0011_expedition_archive").MARKS
     wanted = [*TRIGGERS, *(f"archive_mark_{name}" for name, _event, _body in marks),
               "archive_mark_exported_file_ai", "archive_mark_exported_file_ad"]
-    if is_postgres(database):
+    if is_postgres(database_proxy):
         wanted = wanted[len(TRIGGERS):]  # no FTS table to keep equal there
-        present = {name for (name,) in database.execute_sql(
+        present = {name for (name,) in database_proxy.execute_sql(
             "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal").fetchall()}
         return [name for name in wanted if name not in present]
-    present = {name for (name,) in database.execute_sql(
+    present = {name for (name,) in database_proxy.execute_sql(
         "SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall()}
     return [name for name in wanted if name not in present]
 

@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from peewee import SQL, SqliteDatabase
+from peewee import SQL
 
 from db import models as m
-from db.database import is_postgres
+from db.database import is_postgres, transaction
+from db.models import database_proxy
 from desktop_app.archive.index import refresh
 from desktop_app.common import audit
 from desktop_app.common.clock import to_local
@@ -150,8 +151,8 @@ def tsquery_expression(text: str) -> str:
     return " & ".join(terms)
 
 
-def search(database: SqliteDatabase, query: ArchiveQuery) -> SearchResult:
-    refresh(database)
+def search(query: ArchiveQuery) -> SearchResult:
+    refresh()
     item = m.ArchiveItem
     select = item.select()
     if query.text.strip() and not match_expression(query.text):
@@ -160,7 +161,7 @@ def search(database: SqliteDatabase, query: ArchiveQuery) -> SearchResult:
         expression = match_expression(word)
         if not expression:
             continue
-        if is_postgres(database):
+        if is_postgres(database_proxy):
             found = SQL(f"{_pg_tsvector()} @@ to_tsquery('simple'::regconfig, %s)",
                         [tsquery_expression(word)])
         else:
@@ -182,8 +183,8 @@ def search(database: SqliteDatabase, query: ArchiveQuery) -> SearchResult:
     return SearchResult(tuple(_entry(row, titles) for row in rows), total)
 
 
-def filter_options(database: SqliteDatabase) -> FilterOptions:
-    refresh(database)
+def filter_options() -> FilterOptions:
+    refresh()
     item = m.ArchiveItem
     years = tuple(y for (y,) in item.select(item.year).distinct()
                   .order_by(item.year.desc()).tuples())
@@ -202,8 +203,8 @@ def filter_options(database: SqliteDatabase) -> FilterOptions:
         tuple(sorted(runs, key=lambda pair: -pair[0])))
 
 
-def detail(database: SqliteDatabase, item_id: int, data_dir: Path) -> ArchiveDetail:
-    refresh(database)
+def detail(item_id: int, data_dir: Path) -> ArchiveDetail:
+    refresh()
     row = m.ArchiveItem.get_or_none(m.ArchiveItem.id == item_id)
     if row is None:
         raise NotFound("Dokumen itu tidak ada lagi di arsip.")
@@ -230,12 +231,12 @@ def detail(database: SqliteDatabase, item_id: int, data_dir: Path) -> ArchiveDet
                          versions, approvals, deliveries)
 
 
-def set_note(database: SqliteDatabase, item_id: int, text: str, person_id: int | None) -> None:
+def set_note(item_id: int, text: str, person_id: int | None) -> None:
     """The office's own note on a document ("asli di lemari arsip B-3"); searched like the rest."""
     text = text.strip()
     if len(text) > MAX_NOTE:
         raise InvalidInput(f"Catatan paling banyak {MAX_NOTE} huruf.")
-    with database.atomic():
+    with transaction():
         row = m.ArchiveItem.get_or_none(m.ArchiveItem.id == item_id)
         if row is None:
             raise NotFound("Dokumen itu tidak ada lagi di arsip.")

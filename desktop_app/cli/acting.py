@@ -33,4 +33,4 @@ def acting_person(args, database, what: str):
     pin = os.environ.get(PIN_VARIABLE)
     if pin is None:
         pin = getpass.getpass(f"PIN {person.nama}: ")
-    return people.verify_login(database, person.id, pin)
+    return people.verify_login(person.id, pin)

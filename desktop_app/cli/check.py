@@ -15,7 +15,7 @@ def run(args, workspace) -> int:
     from desktop_app.safety.integrity import RESTORE_HINT, check_data
 
     try:
-        report = check_data(workspace.database, workspace.data_dir)
+        report = check_data(workspace.data_dir)
     except Exception as exc:  # noqa: BLE001 - a damaged database fails in many ways
         print(f"Basis data di {workspace.data_dir} rusak; pemeriksaan berhenti di tengah jalan "
               f"({type(exc).__name__}: {str(exc)[:200]}).")

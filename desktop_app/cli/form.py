@@ -65,7 +65,7 @@ def _import(args, workspace) -> int:
         raise InvalidInput(confirmation_text(pending) + [
             "Tidak ada yang diimpor. Untuk mengganti isian unit tersebut, ulangi dengan "
             "--replace."])
-    for result in import_forms(workspace.database, workspace.data_dir, checks,
+    for result in import_forms(workspace.data_dir, checks,
                                replace=args.replace, run_id=args.run):
         print(f"{result.unit_nama}\t{result.kind.upper()} {result.year}\t{result.rows} baris"
               f"\t{result.status}")

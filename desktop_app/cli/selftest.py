@@ -184,7 +184,7 @@ def _form(state: dict, folder: Path) -> str:
     else:
         from desktop_app.forms.exporting import export_forms
 
-        _sample_office(state["workspace"].database)
+        _sample_office()
         path = export_forms(folder / "formulir", "rkt", date.today().year + 1)[0].path
     from openpyxl import load_workbook
 
@@ -192,10 +192,10 @@ def _form(state: dict, folder: Path) -> str:
     return f"{path.name}: {len(sheets)} lembar, {path.stat().st_size // 1024} KB"
 
 
-def _sample_office(database) -> None:
+def _sample_office() -> None:
     from desktop_app.office.profile import OfficeProfile, Official, Unit, save_profile
 
-    save_profile(database, OfficeProfile(
+    save_profile(OfficeProfile(
         pemerintah="PEMERINTAH KABUPATEN CONTOH", nama_kantor="KECAMATAN UJI",
         alamat="Jalan Contoh No. 1", officials=(
             Official("Camat Uji", "BUDI SANTOSO, S.STP.", "Pembina (IV/a)",

@@ -41,7 +41,7 @@ def run(args, workspace) -> int:
         for item in library.list_sops():
             print(f"{item.id}\t{item.nomor or '-'}\t{item.nama}\t{item.step_count}")
     elif args.sop_command == "import":
-        print(library.import_sop(workspace.database, args.file))
+        print(library.import_sop(args.file))
     elif args.sop_command == "export":
         check_writable(args.output, "sop.toml")
         library.export_sop(args.sop_id, args.output)

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from peewee import SqliteDatabase, fn
+from peewee import fn
 
 from db import models as m
+from db.database import transaction
 from desktop_app.common import audit
 from desktop_app.common.clock import utc_now
 from desktop_app.common.dates import tanggal
@@ -41,11 +42,11 @@ class Receipt:
     scan: Path | None = None  # a scan or photo of the signed book page or slip
 
 
-def add_delivery(database: SqliteDatabase, new: NewDelivery, person_id: int | None) -> int:
+def add_delivery(new: NewDelivery, person_id: int | None) -> int:
     """Put a signed document on the list ("belum dikirim"); it gets the next number of the
     year's book. Its lampiran must be signed documents or files attached in runs."""
     values = _checked(new)
-    with database.atomic("IMMEDIATE"):
+    with transaction("IMMEDIATE"):
         year = values["tanggal_kirim"].year
         last = (m.Delivery.select(fn.MAX(m.Delivery.sequence))
                 .where(m.Delivery.year == year).scalar())
@@ -108,12 +109,12 @@ def _already_listed(doc_id: int, tujuan: str) -> bool:
                                       & (m.Delivery.status != "diterima")).exists())
 
 
-def mark_sent(database: SqliteDatabase, delivery_ids: Iterable[int],
+def mark_sent(delivery_ids: Iterable[int],
               person_id: int | None) -> int:
     """The kurir left with these deliveries; those already sent or received stay as they are.
     Returns how many changed."""
     changed = 0
-    with database.atomic():
+    with transaction():
         for row in m.Delivery.select().where(m.Delivery.id.in_(list(delivery_ids))):
             if row.status != "belum_dikirim":
                 continue
@@ -125,7 +126,7 @@ def mark_sent(database: SqliteDatabase, delivery_ids: Iterable[int],
     return changed
 
 
-def record_receipt(database: SqliteDatabase, data_dir: Path, delivery_id: int,
+def record_receipt(data_dir: Path, delivery_id: int,
                    receipt: Receipt, person_id: int | None, today: date | None = None) -> None:
     """Who received it and when, with an optional scan or photo (stored by hash). Recording
     again corrects the receipt; without a new scan the earlier one is kept."""
@@ -149,7 +150,7 @@ def record_receipt(database: SqliteDatabase, data_dir: Path, delivery_id: int,
     if problems:
         raise InvalidInput(problems)
     stored = store_file(data_dir, scan) if scan is not None else None
-    with database.atomic():
+    with transaction():
         row = _delivery(delivery_id)
         action = "ekspedisi_ubah_terima" if row.status == "diterima" else "ekspedisi_terima"
         if row.status == "belum_dikirim":
@@ -166,9 +167,9 @@ def record_receipt(database: SqliteDatabase, data_dir: Path, delivery_id: int,
                      f"{tanggal(received)}{scan_note}")
 
 
-def remove_delivery(database: SqliteDatabase, delivery_id: int, person_id: int | None) -> None:
+def remove_delivery(delivery_id: int, person_id: int | None) -> None:
     """Take an entry off the list; only while it is not yet sent."""
-    with database.atomic():
+    with transaction():
         row = _delivery(delivery_id)
         if row.status != "belum_dikirim":
             raise InvalidInput(f"No. {row.sequence}/{row.year} sudah {row.status.replace('_', ' ')}"

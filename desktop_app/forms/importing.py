@@ -8,9 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from peewee import SqliteDatabase
-
 from db import models as m
+from db.database import transaction
 from desktop_app.common.errors import InvalidInput, NotFound
 from desktop_app.common.file_store import store_bytes
 from desktop_app.forms.diff import line_changes
@@ -128,7 +127,7 @@ def _same(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
-def import_forms(database: SqliteDatabase, data_dir: Path, checks: Sequence[FormCheck],
+def import_forms(data_dir: Path, checks: Sequence[FormCheck],
                  replace: bool = False, run_id: int | None = None,
                  person_id: int | None = None) -> list[ImportResult]:
     """Store every checked file, or none: any problem, or a replacement not confirmed, raises
@@ -143,7 +142,7 @@ def import_forms(database: SqliteDatabase, data_dir: Path, checks: Sequence[Form
         raise NeedsConfirmation(confirmation_text(pending), pending)
     stored = {c.name: store_bytes(data_dir, c.data, "xlsx") for c in checks if not c.unchanged}
     results = []
-    with database.atomic():
+    with transaction():
         for check in checks:
             results.append(_store(check, stored.get(check.name), run_id, person_id))
     return results

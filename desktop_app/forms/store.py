@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import datetime
 
-from peewee import SqliteDatabase, fn
+from peewee import fn
 
 from db import models as m
 from desktop_app.common.errors import InvalidInput
@@ -98,8 +98,8 @@ def grade_bands() -> GradeBands:
     return parse_grade_bands(value) if value.strip() else GradeBands()
 
 
-def save_grade_bands(database: SqliteDatabase, bands: GradeBands) -> None:
-    set_settings(database, {GRADE_SETTING: format_grade_bands(bands)})
+def save_grade_bands(bands: GradeBands) -> None:
+    set_settings({GRADE_SETTING: format_grade_bands(bands)})
 
 
 def format_grade_bands(bands: GradeBands) -> str:

@@ -158,7 +158,7 @@ class ArchivePage(QWidget):
 
     # --- filters and results ----------------------------------------------------------------
     def reload_filters(self) -> None:
-        options = filter_options(self.workspace.database)
+        options = filter_options()
         choices = {"year": [(y, str(y)) for y in options.years], "kind": list(options.kinds),
                    "sop_id": list(options.sops), "run_id": list(options.runs),
                    "status": list(STATUS_FILTERS.items())}
@@ -180,7 +180,7 @@ class ArchivePage(QWidget):
         self.timer.stop()
         chosen = self.selected()
         try:
-            result = search(self.workspace.database, self.query())
+            result = search(self.query())
         except Exception as exc:  # noqa: BLE001 - shown in place, not as one box per key
             self.count.setText(error_text(exc))
             return
@@ -213,7 +213,7 @@ class ArchivePage(QWidget):
     def show_detail(self) -> None:
         entry = self.selected()
         try:
-            self._show(detail(self.workspace.database, entry.id, self.workspace.data_dir)
+            self._show(detail(entry.id, self.workspace.data_dir)
                        if entry else None)
         except Exception as exc:  # noqa: BLE001 - shown to the user
             show_error(self, exc)
@@ -280,7 +280,7 @@ class ArchivePage(QWidget):
         if text is None:
             return
         try:
-            set_note(self.workspace.database, self.current.entry.id, text, person.id)
+            set_note(self.current.entry.id, text, person.id)
         except Exception as exc:  # noqa: BLE001 - shown to the user
             show_error(self, exc)
             return

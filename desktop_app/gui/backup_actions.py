@@ -270,7 +270,7 @@ def restore_from_backup(parent: QWidget | None, workspace,
 def startup_check(workspace) -> str | None:
     """The quick check at start as one plain message (what is wrong, what to do), or None."""
     try:
-        return integrity.startup_message(workspace.database, workspace.data_dir)
+        return integrity.startup_message(workspace.data_dir)
     except Exception as exc:  # noqa: BLE001 - the check itself must never stop the app
         log.exception("start-up check failed")
         return f"Pemeriksaan data saat mulai tidak dapat dijalankan: {message_for(exc)}"

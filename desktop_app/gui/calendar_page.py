@@ -222,7 +222,7 @@ class CalendarPage(QWidget):
 
     def save_hours(self) -> None:
         try:
-            service.save_office_hours(self.workspace.database, self.entered_hours(),
+            service.save_office_hours(self.entered_hours(),
                                       actor=self.person_provider())
         except Exception as exc:  # noqa: BLE001 - shown to the user
             show_error(self, exc)
@@ -300,7 +300,7 @@ class CalendarPage(QWidget):
         d = self.date_edit.date().toPython()
         kind = self.kind_combo.currentData()
         try:
-            service.add_office_day(self.workspace.database, d, self.name_edit.text(), kind,
+            service.add_office_day(d, self.name_edit.text(), kind,
                                    actor=self.person_provider())
         except Exception as exc:  # noqa: BLE001 - shown to the user
             show_error(self, exc)
@@ -318,7 +318,7 @@ class CalendarPage(QWidget):
         if day is None or not day.is_office_day:
             return
         try:
-            service.remove_office_day(self.workspace.database, day.date,
+            service.remove_office_day(day.date,
                                       actor=self.person_provider())
         except Exception as exc:  # noqa: BLE001 - shown to the user
             show_error(self, exc)

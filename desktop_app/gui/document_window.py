@@ -372,8 +372,7 @@ class DocumentWindow(QMainWindow):
 
         passphrase = passphrase_for(self, person, text)  # issue 15: the person's own key
         if passphrase is not False:
-            self._act(lambda: workflow.approve(self.workspace.database,
-                                               self.workspace.data_dir, self.doc_id,
+            self._act(lambda: workflow.approve(self.workspace.data_dir, self.doc_id,
                                                person.id, pin, actor=person,
                                                passphrase=passphrase), done)
 
@@ -385,7 +384,7 @@ class DocumentWindow(QMainWindow):
             self, f"Kembalikan “{summary.title}” kepada pembuatnya untuk diperbaiki.")
         if answer is not None:
             note, pin = answer
-            self._act(lambda: workflow.return_document(self.workspace.database, self.doc_id,
+            self._act(lambda: workflow.return_document(self.doc_id,
                                                        person.id, pin, note),
                       "Naskah dikembalikan dengan catatan Anda.")
 
@@ -406,7 +405,7 @@ class DocumentWindow(QMainWindow):
         if answer is not None:
             title, content = answer
             self._act(lambda: workflow.update_document(
-                self.workspace.database, self.workspace.data_dir, self.doc_id, title, content,
+                self.workspace.data_dir, self.doc_id, title, content,
                 person.id), "Perubahan tersimpan sebagai versi baru.")
 
     def save_pdf(self) -> None:

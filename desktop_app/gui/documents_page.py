@@ -254,7 +254,7 @@ class DocumentsPage(QWidget):
             return None
         title, content = answer
         try:
-            doc_id = workflow.create_document(self.workspace.database, self.workspace.data_dir,
+            doc_id = workflow.create_document(self.workspace.data_dir,
                                               kind, title, content, person.id, run_step_id)
         except Exception as exc:  # noqa: BLE001 - shown to the user
             show_error(self, exc)

@@ -383,7 +383,7 @@ class ExpeditionPage(QWidget):
         if new is None:
             return None
         try:
-            delivery_id = dv.add_delivery(self.workspace.database, new, person.id)
+            delivery_id = dv.add_delivery(new, person.id)
         except Exception as exc:  # noqa: BLE001 - shown to the user
             show_error(self, exc)
             return None
@@ -396,7 +396,7 @@ class ExpeditionPage(QWidget):
         chosen = [d.id for d in self.selected()]
         if person is None or not chosen:
             return
-        count = dv.mark_sent(self.workspace.database, chosen, person.id)
+        count = dv.mark_sent(chosen, person.id)
         self._done(f"{count} pengiriman ditandai dikirim.", chosen)
 
     def record_receipt(self) -> None:
@@ -408,7 +408,7 @@ class ExpeditionPage(QWidget):
         if receipt is None:
             return
         try:
-            dv.record_receipt(self.workspace.database, self.workspace.data_dir, chosen[0].id,
+            dv.record_receipt(self.workspace.data_dir, chosen[0].id,
                               receipt, person.id)
         except Exception as exc:  # noqa: BLE001 - shown to the user
             show_error(self, exc)
@@ -423,7 +423,7 @@ class ExpeditionPage(QWidget):
                 f"({chosen[0].main.title}) dari daftar ekspedisi?", "Hapus"):
             return
         try:
-            dv.remove_delivery(self.workspace.database, chosen[0].id, person.id)
+            dv.remove_delivery(chosen[0].id, person.id)
         except Exception as exc:  # noqa: BLE001 - shown to the user
             show_error(self, exc)
             return

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from peewee import SqliteDatabase
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,10 +29,8 @@ TYPED = "(ketik nama sendiri)"
 
 
 class FirstAdminDialog(QDialog):
-    def __init__(self, parent: QWidget | None, database: SqliteDatabase,
-                 officials: Sequence[Official]):
+    def __init__(self, parent: QWidget | None, officials: Sequence[Official]):
         super().__init__(parent)
-        self.database = database
         self.officials = list(officials)
         self.admin: PersonInfo | None = None
         self.setWindowTitle("Admin pertama — Pandu SOP")
@@ -87,7 +84,7 @@ class FirstAdminDialog(QDialog):
             self._show("\n".join(problems))
             return
         try:
-            admin_id = create_first_admin(self.database, self.nama.text(), self.jabatan.text(),
+            admin_id = create_first_admin(self.nama.text(), self.jabatan.text(),
                                           self.nip.text(), self.pin.text())
         except DomainError as exc:
             self._show(str(exc))
@@ -100,7 +97,6 @@ class FirstAdminDialog(QDialog):
         self.message.show()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, database: SqliteDatabase,
-            officials: Sequence[Official]) -> PersonInfo | None:
-        dialog = cls(parent, database, officials)
+    def ask(cls, parent: QWidget | None, officials: Sequence[Official]) -> PersonInfo | None:
+        dialog = cls(parent, officials)
         return dialog.admin if dialog.exec() == QDialog.DialogCode.Accepted else None

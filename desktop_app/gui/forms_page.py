@@ -332,7 +332,7 @@ class FormsPage(QWidget):
             return None
         person = self.person_provider()
         try:
-            results = import_forms(self.workspace.database, self.workspace.data_dir, checks,
+            results = import_forms(self.workspace.data_dir, checks,
                                    replace=bool(pending), run_id=self.run_id(),
                                    person_id=person.id if person else None)
         except Exception as exc:  # noqa: BLE001 - shown to the user
@@ -398,7 +398,7 @@ class FormsPage(QWidget):
                 data = merged_workbook(plan)
                 write_file(target, data)
                 person = self.person_provider()
-                keep_copy(self.workspace.database, self.workspace.data_dir, "rencana_gabungan",
+                keep_copy(self.workspace.data_dir, "rencana_gabungan",
                           f"{code} {plan.year} gabungan", plan.year, target.name, data,
                           self.run_id(), person.id if person else None)
         except Exception as exc:  # noqa: BLE001 - shown to the user

@@ -116,7 +116,6 @@ class LetterNumbersPage(QWidget):
         save = self.save_layout_button = QPushButton("Simpan tata &letak")
         save.clicked.connect(lambda: self._do(lambda: self._require(OP.SET_NUMBER_FORMAT)
                                               or set_settings(
-            self.workspace.database,
             {k: f"{s.value():g}" for k, s in self.layout_fields.items()})))
         row.addWidget(save)
         row.addStretch(1)
@@ -156,17 +155,17 @@ class LetterNumbersPage(QWidget):
         self.refresh()
 
     def save_format(self) -> None:
-        self._do(lambda: ln.set_number_format(self.workspace.database, self.format.text(),
+        self._do(lambda: ln.set_number_format(self.format.text(),
                                               self._person_id()))
 
     def add_code(self) -> None:
-        self._do(lambda: ln.add_code(self.workspace.database, self.code_edit.text().strip(),
+        self._do(lambda: ln.add_code(self.code_edit.text().strip(),
                                      self.code_text.text().strip(), self._person_id()))
 
     def toggle_code(self) -> None:
         row = self.codes.currentRow()
         if row >= 0:
-            self._do(lambda: ln.set_code_active(self.workspace.database, self._code_ids[row],
+            self._do(lambda: ln.set_code_active(self._code_ids[row],
                                                 not self._code_active[row], self._person_id()))
 
     def load_register(self) -> None:
@@ -188,7 +187,7 @@ class LetterNumbersPage(QWidget):
         reason, ok = QInputDialog.getText(self, "Batalkan nomor",
                                           f"Alasan membatalkan nomor {entry.number}:")
         if ok:
-            self._do(lambda: ln.cancel_number(self.workspace.database, entry.id, reason,
+            self._do(lambda: ln.cancel_number(entry.id, reason,
                                               self._person_id()))
 
     def print_register(self) -> None:

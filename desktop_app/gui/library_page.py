@@ -122,7 +122,7 @@ class LibraryPage(QWidget):
                                         text=template.nama)
         if not ok or not nama.strip():
             return
-        sop_id = self._run(lambda: library.duplicate_sop(self.workspace.database, template.id,
+        sop_id = self._run(lambda: library.duplicate_sop(template.id,
                                                          nama.strip()))
         if sop_id:
             self.refresh()
@@ -139,7 +139,7 @@ class LibraryPage(QWidget):
         sop_id = self.selected_sop_id()
         if sop_id is None:
             return
-        new_id = self._run(lambda: library.duplicate_sop(self.workspace.database, sop_id),
+        new_id = self._run(lambda: library.duplicate_sop(sop_id),
                            "SOP telah diduplikat.")
         if new_id:
             self.refresh()
@@ -153,7 +153,7 @@ class LibraryPage(QWidget):
         nama = library.get_sop(sop_id).identitas.nama
         if questions.confirm(self, "Hapus SOP", f'Hapus SOP "{nama}" beserta semua revisinya? '
                              "Tindakan ini tidak dapat dibatalkan.", yes="&Hapus"):
-            deleted = self._run(lambda: library.delete_sop(self.workspace.database, sop_id))
+            deleted = self._run(lambda: library.delete_sop(sop_id))
             if deleted is not None:
                 self.message.emit(f'SOP "{nama}" telah dihapus.' if deleted else
                                   f'SOP "{nama}" sudah dipakai proses, jadi diarsipkan '
@@ -167,7 +167,7 @@ class LibraryPage(QWidget):
             self.import_path(Path(path))
 
     def import_path(self, path: Path) -> None:
-        sop_id = self._run(lambda: library.import_sop(self.workspace.database, path),
+        sop_id = self._run(lambda: library.import_sop(path),
                            f"SOP dari {path.name} telah diimpor.")
         if sop_id:
             self.refresh()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from peewee import SqliteDatabase
 from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
@@ -63,10 +62,8 @@ def hint_label(text: str) -> QLabel:
 class LoginDialog(QDialog):
     """Returns the person whose PIN was right; a wrong PIN shows why in red and clears it."""
 
-    def __init__(self, parent: QWidget | None, database: SqliteDatabase,
-                 last_person_id: int | None = None):
+    def __init__(self, parent: QWidget | None, last_person_id: int | None = None):
         super().__init__(parent)
-        self.database = database
         self.person: PersonInfo | None = None
         self.setWindowTitle("Masuk — Pandu SOP")
         self.setMinimumWidth(420)
@@ -134,7 +131,7 @@ class LoginDialog(QDialog):
             self.pin.setFocus()
             return
         try:
-            self.person = verify_login(self.database, self.people.currentData(),
+            self.person = verify_login(self.people.currentData(),
                                        self.pin.text())
         except DomainError as exc:
             self._show(str(exc))
@@ -144,7 +141,7 @@ class LoginDialog(QDialog):
         self.accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, database: SqliteDatabase,
-            last_person_id: int | None = None) -> PersonInfo | None:
-        dialog = cls(parent, database, last_person_id)
+    def ask(cls, parent: QWidget | None, last_person_id: int | None = None
+            ) -> PersonInfo | None:
+        dialog = cls(parent, last_person_id)
         return dialog.person if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -211,7 +211,7 @@ class MainWindow(QMainWindow):
             return True  # the first admin just made is the one working
         if not people.list_people():
             return True  # nobody to log in as: the window works without runs
-        self.person = LoginDialog.ask(self, self.workspace.database, prefs.last_person())
+        self.person = LoginDialog.ask(self, prefs.last_person())
         self._show_person()
         return self.person is not None
 
@@ -221,7 +221,7 @@ class MainWindow(QMainWindow):
             self.maybe_run_setup()
             if people.has_admin():
                 return True
-            admin = FirstAdminDialog.ask(self, self.workspace.database,
+            admin = FirstAdminDialog.ask(self,
                                          profile.load_profile().officials)
             if admin is not None:
                 self.person = admin
@@ -255,7 +255,7 @@ class MainWindow(QMainWindow):
             return  # set-up not finished: resumed here, nobody to switch to yet
         if self.person is not None and not people.list_people():
             return
-        person = LoginDialog.ask(self, self.workspace.database,
+        person = LoginDialog.ask(self,
                                  self.person.id if self.person else None)
         if person is not None:
             self.person = person
@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
         if entered is None:
             return
         try:
-            profile.save_profile(self.workspace.database, entered, actor=self.person)
+            profile.save_profile(entered, actor=self.person)
         except Exception as exc:  # noqa: BLE001 - shown to the user
             show_error(self, exc)
             return
@@ -331,7 +331,7 @@ class MainWindow(QMainWindow):
         if request is None:
             return
         try:
-            run_id = engine.start_run(self.workspace.database, request.sop_id, request.title,
+            run_id = engine.start_run(request.sop_id, request.title,
                                       request.year, request.start, request.assignments,
                                       engine.Actor(self.person.id, self.person.role))
         except Exception as exc:  # noqa: BLE001 - shown to the user

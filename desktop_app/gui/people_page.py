@@ -343,7 +343,7 @@ class PeoplePage(QWidget):
         if form is None:
             return
         try:
-            person_id = add_person(self.workspace.database, form.nama, form.jabatan, form.nip,
+            person_id = add_person(form.nama, form.jabatan, form.nip,
                                    form.role, form.pin, actor=self.me())
         except DomainError as exc:
             show_error(self, exc)
@@ -358,7 +358,7 @@ class PeoplePage(QWidget):
         if form is None:
             return
         try:
-            update_person(self.workspace.database, person.id, nama=form.nama,
+            update_person(person.id, nama=form.nama,
                           jabatan=form.jabatan, nip=form.nip, role=form.role,
                           active=form.active, actor=self.me())
         except DomainError as exc:
@@ -374,7 +374,7 @@ class PeoplePage(QWidget):
         if change is None:
             return
         try:
-            set_pin(self.workspace.database, person.id, change.new, by_admin_id=me.id)
+            set_pin(person.id, change.new, by_admin_id=me.id)
         except DomainError as exc:
             show_error(self, exc)
             return
@@ -389,7 +389,7 @@ class PeoplePage(QWidget):
         if change is None:
             return
         try:
-            change_own_pin(self.workspace.database, me.id, change.old, change.new)
+            change_own_pin(me.id, change.old, change.new)
         except DomainError as exc:
             show_error(self, exc)
             return

@@ -125,16 +125,16 @@ class RunWindow(QMainWindow):
         super().closeEvent(event)
 
     def _connect_panel(self) -> None:
-        db, data_dir = self.workspace.database, self.workspace.data_dir
+        _db, data_dir = self.workspace.database, self.workspace.data_dir
         p, a = self.panel, self.actor
-        p.tick.connect(lambda rs, item, on: self._do(engine.tick, db, rs, item, on, a))
-        p.explain.connect(lambda rs, item, why: self._do(engine.explain_missing, db, rs, item,
+        p.tick.connect(lambda rs, item, on: self._do(engine.tick, rs, item, on, a))
+        p.explain.connect(lambda rs, item, why: self._do(engine.explain_missing, rs, item,
                                                          why, a))
-        p.attach.connect(lambda rs, item, path: self._do(engine.attach, db, data_dir, rs, item,
+        p.attach.connect(lambda rs, item, path: self._do(engine.attach, data_dir, rs, item,
                                                          Path(path), a))
-        p.note.connect(lambda rs, text: self._do(engine.add_note, db, rs, text, a))
-        p.complete.connect(lambda rs: self._do(engine.complete, db, rs, a, select_active=True))
-        p.decide.connect(lambda rs, yes, note: self._do(engine.decide, db, rs, a, yes, note,
+        p.note.connect(lambda rs, text: self._do(engine.add_note, rs, text, a))
+        p.complete.connect(lambda rs: self._do(engine.complete, rs, a, select_active=True))
+        p.decide.connect(lambda rs, yes, note: self._do(engine.decide, rs, a, yes, note,
                                                         select_active=True))
         p.make_document.connect(self._make_document)
 
@@ -210,7 +210,7 @@ class RunWindow(QMainWindow):
         chosen, ok = QInputDialog.getItem(self, "Ganti petugas", f"Petugas baru untuk {lane}:",
                                           labels, 0, False)
         if ok:
-            self._do(engine.reassign_by_name, self.workspace.database, self.run_id, lane,
+            self._do(engine.reassign_by_name, self.run_id, lane,
                      people[labels.index(chosen)].id, self.actor)
 
     def _fill_audit(self) -> None:
@@ -231,7 +231,7 @@ class RunWindow(QMainWindow):
         try:
             data = make()
             target.write_bytes(data)
-            keep_copy(self.workspace.database, self.workspace.data_dir, "jejak_audit",
+            keep_copy(self.workspace.data_dir, "jejak_audit",
                       f"Jejak audit {self.view.title}", self.view.year, target.name, data,
                       self.run_id, self.person.id)
         except Exception as exc:  # noqa: BLE001

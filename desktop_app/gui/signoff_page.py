@@ -151,7 +151,7 @@ class SignoffPage(QWidget):
 
     def save(self) -> None:
         try:
-            set_route(self.workspace.database, self.kind.currentData(), self.steps(),
+            set_route(self.kind.currentData(), self.steps(),
                       actor=self.person_provider())
         except Exception as exc:  # noqa: BLE001 - shown to the user
             show_error(self, exc)
@@ -162,7 +162,7 @@ class SignoffPage(QWidget):
     def _signer_changed(self) -> None:
         person = self.signer.currentData()
         try:
-            set_specimen(self.workspace.database, person, actor=self.person_provider())
+            set_specimen(person, actor=self.person_provider())
         except Exception as exc:  # noqa: BLE001 - shown to the user
             show_error(self, exc)
             self.load()
@@ -176,7 +176,7 @@ class SignoffPage(QWidget):
             return
         try:
             stored = store_logo(self.workspace.data_dir, path)
-            set_specimen(self.workspace.database, self.signer.currentData(),
+            set_specimen(self.signer.currentData(),
                          files={key: stored}, actor=self.person_provider())
         except Exception as exc:  # noqa: BLE001 - shown to the user
             show_error(self, exc)

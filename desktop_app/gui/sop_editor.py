@@ -225,7 +225,7 @@ class SopEditor(QMainWindow):
         if self.viewing_old or not self.is_dirty():
             return True
         try:
-            library.save_draft(self.workspace.database, self.sop_id, self.sop, date.today())
+            library.save_draft(self.sop_id, self.sop, date.today())
         except Exception as exc:  # noqa: BLE001 - shown to the user, nothing saved
             show_error(self, exc)
             return False
@@ -262,7 +262,7 @@ class SopEditor(QMainWindow):
         if passphrase is False:
             return
         try:
-            library.approve_as(self.workspace.database, self.sop_id, choice.official, choice.on,
+            library.approve_as(self.sop_id, choice.official, choice.on,
                                person.id, pin, passphrase=passphrase)
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)

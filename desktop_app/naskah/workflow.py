@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from peewee import SqliteDatabase, fn
+from peewee import fn
 
 from db import models as m
+from db.database import transaction
 from desktop_app.common import audit
 from desktop_app.common.clock import to_local, utc_now
 from desktop_app.common.errors import InvalidInput, NotAllowed, NotFound
@@ -92,7 +93,7 @@ def _store_version(data_dir: Path, doc: m.Document, pdf: bytes, person_id: int |
     return version
 
 
-def create_document(database: SqliteDatabase, data_dir: Path, kind: str, title: str,
+def create_document(data_dir: Path, kind: str, title: str,
                     content: dict, author_id: int, run_step_id: int | None = None) -> int:
     if kind not in KINDS:
         raise InvalidInput(f'Jenis naskah "{kind}" tidak dikenal.')
@@ -109,7 +110,7 @@ def create_document(database: SqliteDatabase, data_dir: Path, kind: str, title: 
     if run_step_id is not None:
         run_id = m.RunStep.get_by_id(run_step_id).run_id
     pdf = _render(kind, content, route, "", None, data_dir)
-    with database.atomic():
+    with transaction():
         doc = m.Document.create(kind=kind, title=title.strip(), content=json.dumps(stored),
                                 run=run_id, run_step=run_step_id, created_by=author_id)
         _store_version(data_dir, doc, pdf, author_id)
@@ -117,7 +118,7 @@ def create_document(database: SqliteDatabase, data_dir: Path, kind: str, title: 
     return doc.id
 
 
-def update_document(database: SqliteDatabase, data_dir: Path, doc_id: int, title: str,
+def update_document(data_dir: Path, doc_id: int, title: str,
                     content: dict, author_id: int) -> None:
     """A change makes a new version; approvals given on earlier versions no longer count.
     Only its author or an admin changes a naskah (`author_id` is the one changing it)."""
@@ -129,7 +130,7 @@ def update_document(database: SqliteDatabase, data_dir: Path, doc_id: int, title
     _check_content(doc.kind, content)
     route = _route(doc)
     pdf = _render(doc.kind, content, route, "", None, data_dir)
-    with database.atomic():
+    with transaction():
         doc.title, doc.status, doc.route_position = title.strip(), "menunggu", 0
         doc.content = json.dumps(dict(content, _route=[list(vars(s).values()) for s in route]))
         doc.save()
@@ -168,7 +169,7 @@ def _check_content(kind: str, content: dict) -> None:
                            "daftar kode di Pengaturan > Nomor surat.")
 
 
-def approve(database: SqliteDatabase, data_dir: Path, doc_id: int, person_id: int, pin: str,
+def approve(data_dir: Path, doc_id: int, person_id: int, pin: str,
             note: str = "", today: date | None = None, passphrase: str | None = None, *,
             actor=None) -> None:
     """Paraf (or, for the last person on the route, sign) after checking the PIN: only the
@@ -181,13 +182,13 @@ def approve(database: SqliteDatabase, data_dir: Path, doc_id: int, person_id: in
 
     if actor is not None:
         require_self(actor, person_id, "memaraf atau menandatangani naskah ini")
-    _doc, step = _turn(database, doc_id, person_id, pin)
+    _doc, step = _turn(doc_id, person_id, pin)
     if step.action == "tanda_tangan":
         people.require_signer_pin(people.get_person(person_id), pin)
     signer = unlock_person(person_id, passphrase, step.action)  # (key row, private) or None
     # IMMEDIATE: the letter number is taken inside; no other process may write meanwhile.
     # (A signature then moves the signed audit chain head, once committed.)
-    with signing.chain_head_after(signer), database.atomic("IMMEDIATE"):
+    with signing.chain_head_after(signer), transaction("IMMEDIATE"):
         doc, step = _still_turn(doc_id, person_id)  # a double click or another PC was faster
         route = _route(doc)
         version = _latest(doc)
@@ -202,7 +203,7 @@ def approve(database: SqliteDatabase, data_dir: Path, doc_id: int, person_id: in
             audit.append(doc.run_id, person_id, "paraf", doc.title + signed)
             return
         signed_on = today or date.today()
-        number = _take_number(database, doc, person_id, signed_on)
+        number = _take_number(doc, person_id, signed_on)
         code = new_code()
         slot = {} if signer else None
         pdf = _render(doc.kind, _content(doc), route, number, code, data_dir, signed_on, slot)
@@ -221,12 +222,12 @@ def approve(database: SqliteDatabase, data_dir: Path, doc_id: int, person_id: in
                      + signed)
 
 
-def return_document(database: SqliteDatabase, doc_id: int, person_id: int, pin: str,
+def return_document(doc_id: int, person_id: int, pin: str,
                     note: str) -> None:
     if not note.strip():
         raise InvalidInput("Tulis catatan: apa yang harus diperbaiki.")
-    _turn(database, doc_id, person_id, pin)
-    with database.atomic("IMMEDIATE"):
+    _turn(doc_id, person_id, pin)
+    with transaction("IMMEDIATE"):
         doc, step = _still_turn(doc_id, person_id)
         m.Approval.create(document=doc, version=_latest(doc), position=doc.route_position,
                           person=person_id, action=step.action, decision="kembalikan",
@@ -236,10 +237,10 @@ def return_document(database: SqliteDatabase, doc_id: int, person_id: int, pin: 
         audit.append(doc.run_id, person_id, "naskah_dikembalikan", f"{doc.title}: {note}")
 
 
-def _turn(database, doc_id: int, person_id: int, pin: str) -> tuple[m.Document, RouteStep]:
+def _turn(doc_id: int, person_id: int, pin: str) -> tuple[m.Document, RouteStep]:
     """The document and route step, if it is this person's turn and the PIN is right."""
     _still_turn(doc_id, person_id)
-    people.verify_login(database, person_id, pin)  # a wrong PIN counts towards lock-out
+    people.verify_login(person_id, pin)  # a wrong PIN counts towards lock-out
     return _still_turn(doc_id, person_id)
 
 
@@ -257,14 +258,14 @@ def _still_turn(doc_id: int, person_id: int) -> tuple[m.Document, RouteStep]:
     return doc, step
 
 
-def _take_number(database, doc: m.Document, person_id: int, today: date) -> str:
+def _take_number(doc: m.Document, person_id: int, today: date) -> str:
     if doc.kind not in NUMBERED:
         return ""
     from desktop_app.office.letter_numbers import take_number
     from desktop_app.office.signoff import letter_subject
 
     content = _content(doc)
-    letter = take_number(database, classification=content.get("klasifikasi", ""),
+    letter = take_number(classification=content.get("klasifikasi", ""),
                          kind=doc.kind, perihal=letter_subject(content, doc.title),
                          tujuan=content.get("kepada", ""), letter_date=today,
                          person_id=person_id)

@@ -8,9 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, time
 
-from peewee import SqliteDatabase
-
 from db import models as m
+from db.database import transaction
 from desktop_app.common.dates import tanggal
 from desktop_app.common.errors import InvalidInput, NotFound
 from desktop_app.common.numbers import angka
@@ -90,7 +89,7 @@ def _office_days(years: set[int]) -> list[OfficeDay]:
     return [OfficeDay(row.date, row.name, row.kind) for row in rows if row.date.year in years]
 
 
-def add_office_day(database: SqliteDatabase, d: date, name: str, kind: str, *,
+def add_office_day(d: date, name: str, kind: str, *,
                    actor=None) -> OfficeDay:
     """Add an extra day off ("libur") or a national holiday the office works ("masuk").
     `actor`: the logged-in person (an admin; see office.permissions)."""
@@ -107,7 +106,7 @@ def add_office_day(database: SqliteDatabase, d: date, name: str, kind: str, *,
                         "jadi kantor memang masuk pada hari itu.")
     if kind == "libur" and national is not None:
         problems.append(f"{tanggal(d)} sudah libur nasional ({national}).")
-    with database.atomic():
+    with transaction():
         existing = m.OfficeHoliday.get_or_none(m.OfficeHoliday.date == d)
         if existing is not None:
             problems.insert(0, f"{tanggal(d)} sudah ada dalam daftar kantor "
@@ -118,9 +117,9 @@ def add_office_day(database: SqliteDatabase, d: date, name: str, kind: str, *,
     return OfficeDay(d, name, kind)
 
 
-def remove_office_day(database: SqliteDatabase, d: date, *, actor=None) -> None:
+def remove_office_day(d: date, *, actor=None) -> None:
     check(actor, OP.EDIT_CALENDAR)
-    with database.atomic():
+    with transaction():
         deleted = m.OfficeHoliday.delete().where(m.OfficeHoliday.date == d).execute()
     if not deleted:
         raise NotFound(f"{tanggal(d)} tidak ada dalam daftar hari kantor.")
@@ -179,7 +178,7 @@ def office_hours_problems(hours: OfficeHours) -> list[str]:
     return problems
 
 
-def save_office_hours(database: SqliteDatabase, hours: OfficeHours, *, actor=None) -> None:
+def save_office_hours(hours: OfficeHours, *, actor=None) -> None:
     check(actor, OP.EDIT_CALENDAR)
     problems = office_hours_problems(hours)
     if problems:
@@ -187,7 +186,7 @@ def save_office_hours(database: SqliteDatabase, hours: OfficeHours, *, actor=Non
     weekdays = sorted(set(hours.weekdays))
     values = [hours.hours[day] for day in weekdays]
     per_day = [f"{v:g}" for v in values]  # stored as plain numbers
-    set_settings(database, {
+    set_settings({
         "jam_mulai": hours.start.strftime("%H:%M"),
         "hari_kerja": ",".join(str(day + 1) for day in weekdays),
         "jam_per_hari": per_day[0] if len(set(values)) == 1 else ",".join(per_day),

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from peewee import IntegrityError, OperationalError, SqliteDatabase, fn
+from peewee import IntegrityError, OperationalError, fn
 
 from db import models as m
-from db.models import utc_now
+from db.database import transaction
+from db.models import database_proxy, utc_now
 from desktop_app.common import audit
 from desktop_app.common.clock import to_local
 from desktop_app.common.dates import tanggal
@@ -152,21 +153,21 @@ def number_format() -> str:
     return get_setting(FORMAT_KEY)
 
 
-def set_number_format(database: SqliteDatabase, fmt: str, person_id: int | None) -> None:
+def set_number_format(fmt: str, person_id: int | None) -> None:
     """Validate and store the office's number format; numbers already taken keep theirs."""
     check(person_id, OP.SET_NUMBER_FORMAT)
     fmt = fmt.strip()
     problems = format_problems(fmt)
     if problems:
         raise InvalidInput(problems)
-    with database.atomic("IMMEDIATE"):
-        set_settings(database, {FORMAT_KEY: fmt})
+    with transaction("IMMEDIATE"):
+        set_settings({FORMAT_KEY: fmt})
         audit.append(None, person_id, "ubah_format_nomor", fmt)
 
 
 # --- taking and cancelling numbers -----------------------------------------------------------
 
-def take_number(database: SqliteDatabase, *, classification: str, kind: str, perihal: str,
+def take_number(*, classification: str, kind: str, perihal: str,
                 tujuan: str, letter_date: date, person_id: int | None) -> LetterNumber:
     """Take the next number of the letter's year and record it in the register.
 
@@ -176,11 +177,11 @@ def take_number(database: SqliteDatabase, *, classification: str, kind: str, per
     caller already holds, there is one attempt only (the caller's transaction decides).
     """
     values = _checked_letter(classification, kind, perihal, tujuan, letter_date)
-    retry = database.transaction_depth() == 0
+    retry = database_proxy.transaction_depth() == 0
     attempt = 1
     while True:
         try:
-            with database.atomic("IMMEDIATE"):
+            with transaction("IMMEDIATE"):
                 return _insert_next(values, person_id)
         except (IntegrityError, OperationalError) as exc:
             if not retry or not _is_contention(exc):
@@ -256,14 +257,14 @@ def _insert_next(values: dict, person_id: int | None) -> LetterNumber:
     return LetterNumber(row.id, number, year, sequence)
 
 
-def cancel_number(database: SqliteDatabase, letter_id: int, reason: str,
+def cancel_number(letter_id: int, reason: str,
                   person_id: int | None) -> None:
     """Mark a number "batal": the row and its number stay, and the number is never reused."""
     check(person_id, OP.CANCEL_NUMBER)
     reason = " ".join(reason.split())
     if not reason:
         raise InvalidInput("alasan pembatalan: belum diisi")
-    with database.atomic("IMMEDIATE"):
+    with transaction("IMMEDIATE"):
         row = m.OutgoingLetter.get_or_none(m.OutgoingLetter.id == letter_id)
         if row is None:
             raise NotFound("Nomor surat yang akan dibatalkan tidak ditemukan.")
@@ -339,7 +340,7 @@ def list_codes(include_inactive: bool = False) -> list[ClassificationInfo]:
     return sorted(codes, key=lambda c: _code_order(c.code))
 
 
-def add_code(database: SqliteDatabase, code: str, description: str,
+def add_code(code: str, description: str,
              person_id: int | None = None) -> ClassificationInfo:
     check(person_id, OP.EDIT_CODES)
     code, description = "".join(code.split()), " ".join(description.split())
@@ -348,7 +349,7 @@ def add_code(database: SqliteDatabase, code: str, description: str,
         problems.append("uraian kode klasifikasi: belum diisi")
     if problems:
         raise InvalidInput(problems)
-    with database.atomic("IMMEDIATE"):
+    with transaction("IMMEDIATE"):
         if m.ClassificationCode.get_or_none(m.ClassificationCode.code == code):
             raise InvalidInput(f'kode klasifikasi "{code}" sudah ada')
         row = m.ClassificationCode.create(code=code, description=description, active=True)
@@ -356,11 +357,11 @@ def add_code(database: SqliteDatabase, code: str, description: str,
     return ClassificationInfo(row.id, code, description, True)
 
 
-def set_code_active(database: SqliteDatabase, code_id: int, active: bool,
+def set_code_active(code_id: int, active: bool,
                     person_id: int | None = None) -> None:
     """Offer a code for new letters again, or stop offering it (old letters keep it)."""
     check(person_id, OP.EDIT_CODES)
-    with database.atomic("IMMEDIATE"):
+    with transaction("IMMEDIATE"):
         row = m.ClassificationCode.get_or_none(m.ClassificationCode.id == code_id)
         if row is None:
             raise NotFound("Kode klasifikasi tidak ditemukan.")

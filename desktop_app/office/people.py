@@ -10,9 +10,10 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from peewee import SqliteDatabase, fn
+from peewee import fn
 
 from db import models as m
+from db.database import transaction
 from db.models import utc_now
 from desktop_app.common import audit
 from desktop_app.common.errors import DomainError, InvalidInput, NotAllowed, NotFound
@@ -207,14 +208,14 @@ def _person_with_nip(nip: str) -> m.Person | None:
 
 # --- changing --------------------------------------------------------------------------------
 
-def add_person(database: SqliteDatabase, nama: str, jabatan: str, nip: str, role: str,
+def add_person(nama: str, jabatan: str, nip: str, role: str,
                pin: str, *, actor=None) -> int:
     """Store a new active person with a PIN; InvalidInput or NotAllowed changes nothing.
     `actor`: the logged-in person (an admin; see office.permissions)."""
     check(actor, OP.MANAGE_PEOPLE)
     _check_pin_rule(pin, role=role)
     pin_hash = hash_pin(pin)  # slow on purpose: outside the transaction
-    with database.atomic():
+    with transaction():
         check(actor, OP.MANAGE_PEOPLE)
         _check_person(nama, nip, role)
         person_id = m.Person.insert(nama=_one_line(nama), jabatan=_one_line(jabatan),
@@ -227,7 +228,7 @@ def add_person(database: SqliteDatabase, nama: str, jabatan: str, nip: str, role
     return person_id
 
 
-def create_first_admin(database: SqliteDatabase, nama: str, jabatan: str, nip: str,
+def create_first_admin(nama: str, jabatan: str, nip: str,
                        pin: str) -> int:
     """The first admin of a data folder; refused once there is an active admin.
 
@@ -237,7 +238,7 @@ def create_first_admin(database: SqliteDatabase, nama: str, jabatan: str, nip: s
     _check_pin_rule(pin, role="admin")
     pin_hash = hash_pin(pin)
     nip = normalize_nip(nip)
-    with database.atomic():
+    with transaction():
         if has_admin():
             raise NotAllowed("Sudah ada admin. Minta admin menambahkan Anda sebagai pengguna.")
         existing = _person_with_nip(nip) if nip else None
@@ -255,11 +256,11 @@ def create_first_admin(database: SqliteDatabase, nama: str, jabatan: str, nip: s
     log.info("person %s is the first admin", person_id)
     return person_id
 
-def update_person(database: SqliteDatabase, person_id: int, *, nama: str, jabatan: str,
+def update_person(person_id: int, *, nama: str, jabatan: str,
                   nip: str, role: str, active: bool, actor=None) -> None:
     """Change a person's data, role or active flag; the last active admin stays an admin.
     `actor`: the logged-in person (an admin; see office.permissions)."""
-    with database.atomic():
+    with transaction():
         check(actor, OP.MANAGE_PEOPLE)
         row = _row(person_id)
         if role != row.role:
@@ -284,12 +285,12 @@ def update_person(database: SqliteDatabase, person_id: int, *, nama: str, jabata
             audit.append(None, _actor_id(actor), action, f"{row.nama}: " + "; ".join(changes))
 
 
-def set_pin(database: SqliteDatabase, person_id: int, new_pin: str, by_admin_id: int) -> None:
+def set_pin(person_id: int, new_pin: str, by_admin_id: int) -> None:
     """An admin sets someone's PIN (a forgotten one); this also lifts a lock-out."""
     require(by_admin_id, OP.RESET_PIN)
     _check_pin_rule(new_pin, role=_row(person_id).role)
     pin_hash = hash_pin(new_pin)
-    with database.atomic():
+    with transaction():
         require(by_admin_id, OP.RESET_PIN)
         row = _row(person_id)
         m.Person.update(pin_hash=pin_hash, failed_attempts=0, locked_until=None,
@@ -298,31 +299,31 @@ def set_pin(database: SqliteDatabase, person_id: int, new_pin: str, by_admin_id:
     log.info("PIN of person %s reset by admin %s", person_id, by_admin_id)
 
 
-def change_own_pin(database: SqliteDatabase, person_id: int, old_pin: str, new_pin: str,
+def change_own_pin(person_id: int, old_pin: str, new_pin: str,
                    now: datetime | None = None) -> None:
     """Change one's own PIN; a wrong old PIN counts towards the lock-out like a log-in."""
     _check_pin_rule(new_pin, "PIN baru", role=_row(person_id).role)
-    _check_pin(database, person_id, old_pin, now, "PIN lama")
+    _check_pin(person_id, old_pin, now, "PIN lama")
     pin_hash = hash_pin(new_pin)
-    with database.atomic():
+    with transaction():
         m.Person.update(pin_hash=pin_hash).where(m.Person.id == person_id).execute()
         audit.append(None, person_id, "ganti_pin_sendiri", "")
     log.info("person %s changed their PIN", person_id)
 
 
-def verify_login(database: SqliteDatabase, person_id: int, pin: str,
+def verify_login(person_id: int, pin: str,
                  now: datetime | None = None) -> PersonInfo:
     """The person, if the PIN is right and they are neither locked out nor inactive.
 
     Raises WrongPin (with the attempts left), LockedOut (after MAX_WRONG_PINS wrong PINs in a
     row, for LOCK_DURATION, even for the right PIN), NotAllowed or NotFound. `now` is UTC.
     """
-    person = _check_pin(database, person_id, pin, now, "PIN")
+    person = _check_pin(person_id, pin, now, "PIN")
     log.info("person %s logged in", person_id)
     return person
 
 
-def _check_pin(database: SqliteDatabase, person_id: int, pin: str, now: datetime | None,
+def _check_pin(person_id: int, pin: str, now: datetime | None,
                what: str) -> PersonInfo:
     now = _utc(now)
     row = _row(person_id)
@@ -331,24 +332,24 @@ def _check_pin(database: SqliteDatabase, person_id: int, pin: str, now: datetime
     if row.locked_until is not None and now < row.locked_until:
         raise LockedOut(row.locked_until)
     _check_pin_rule(pin, what)  # not counted as a wrong PIN: the rule is no secret
-    row = _reserve_guess(database, person_id, now)
+    row = _reserve_guess(person_id, now)
     if pin_matches(pin, row.pin_hash):
-        with database.atomic("IMMEDIATE"):
+        with transaction("IMMEDIATE"):
             m.Person.update(failed_attempts=0, locked_until=None,
                             ).where(m.Person.id == person_id).execute()
         return _info(row)
-    error = _count_wrong_pin(database, person_id, now, what)
+    error = _count_wrong_pin(person_id, now, what)
     log.info("wrong PIN for person %s", person_id)
     raise error
 
 
-def _reserve_guess(database: SqliteDatabase, person_id: int, now: datetime) -> m.Person:
+def _reserve_guess(person_id: int, now: datetime) -> m.Person:
     """Count the guess as wrong before the (slow) hash is checked, in one write transaction
     with the lock-out check: guesses started in parallel (other processes, other computers)
     are all counted, so no more than MAX_WRONG_PINS are ever checked before the lock-out.
     A right PIN then clears the count."""
     error = None
-    with database.atomic("IMMEDIATE"):
+    with transaction("IMMEDIATE"):
         row = _row(person_id)
         if row.locked_until is not None and now < row.locked_until:
             error = LockedOut(row.locked_until)
@@ -362,10 +363,10 @@ def _reserve_guess(database: SqliteDatabase, person_id: int, now: datetime) -> m
     return row
 
 
-def _count_wrong_pin(database: SqliteDatabase, person_id: int, now: datetime,
+def _count_wrong_pin(person_id: int, now: datetime,
                      what: str) -> DomainError:
     """The guess (already counted) was wrong: lock after the last allowed one; the error."""
-    with database.atomic("IMMEDIATE"):
+    with transaction("IMMEDIATE"):
         failed = _row(person_id).failed_attempts
         if failed < MAX_WRONG_PINS:
             return WrongPin(MAX_WRONG_PINS - failed, what)
@@ -384,7 +385,7 @@ def _lock(person_id: int, now: datetime) -> LockedOut:
     return LockedOut(until)
 
 
-def people_from_profile(database: SqliteDatabase, default_pin: str, *,
+def people_from_profile(default_pin: str, *,
                         actor=None) -> list[int]:
     """A person (role pejabat) for each official of the profile not yet among the people.
 
@@ -397,7 +398,7 @@ def people_from_profile(database: SqliteDatabase, default_pin: str, *,
     # One salt each; hashing is slow on purpose, so it is done before the transaction.
     hashes = iter([hash_pin(default_pin) for _ in officials])
     added = []
-    with database.atomic():
+    with transaction():
         for official in officials:
             nip = normalize_nip(official.nip)
             if nip and _person_with_nip(nip) is not None:

@@ -7,9 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from peewee import SqliteDatabase
-
 from db import models as m
+from db.database import transaction
 from desktop_app.common.errors import InvalidInput
 from desktop_app.common.file_store import FILES_FOLDER, store_bytes
 from desktop_app.common.paper import PAPER_NAMES
@@ -190,7 +189,7 @@ def load_profile() -> OfficeProfile:
     return OfficeProfile(**values, officials=officials, units=units)
 
 
-def save_profile(database: SqliteDatabase, profile: OfficeProfile, *, actor=None) -> None:
+def save_profile(profile: OfficeProfile, *, actor=None) -> None:
     """Validate and store the whole profile in one transaction; InvalidInput changes nothing.
 
     Officials and units keep their row ids (later records refer to them); rows whose id is
@@ -206,9 +205,9 @@ def save_profile(database: SqliteDatabase, profile: OfficeProfile, *, actor=None
     if problems:
         raise InvalidInput(problems)
     settings = {key: getattr(profile, key) for key in (*KOP_FIELDS, "logo", "paper", "kode_unit")}
-    with database.atomic():
+    with transaction():
         before = load_profile()
-        set_settings(database, {**settings, "configured": "1"})
+        set_settings({**settings, "configured": "1"})
         _store_officials(profile.officials)
         _store_units(profile.units)
         changed = [key for key in settings if getattr(before, key) != settings[key]]

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from peewee import SqliteDatabase
-
 from db import models as m
+from db.database import transaction
 from desktop_app.common.errors import InvalidInput
 from desktop_app.common.paper import DEFAULT_PAPER, PAPER_NAMES, UNKNOWN_PAPER
 
@@ -45,12 +44,12 @@ def get_setting(key: str) -> str:
     return row.value if row else DEFAULTS[key]
 
 
-def set_settings(database: SqliteDatabase, values: dict[str, str]) -> None:
+def set_settings(values: dict[str, str]) -> None:
     unknown = [key for key in values if key not in DEFAULTS]
     if unknown:
         raise KeyError(", ".join(unknown))
     if "paper" in values and values["paper"] not in PAPER_NAMES:
         raise InvalidInput(UNKNOWN_PAPER.format(name=values["paper"]))
-    with database.atomic():
+    with transaction():
         for key, value in values.items():
             m.OfficeSetting.put(key, value)

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from peewee import SqliteDatabase
-
 from db import models as m
+from db.database import transaction
 from desktop_app.common import audit
 from desktop_app.common.errors import InvalidInput, NotAllowed
 from desktop_app.office.permissions import OP, check, may_sign
@@ -63,7 +62,7 @@ def default_route() -> list[RouteStep]:
     return route
 
 
-def set_route(database: SqliteDatabase, kind: str, steps: list[tuple[int, str]], *,
+def set_route(kind: str, steps: list[tuple[int, str]], *,
               actor=None) -> None:
     """Replace the route of `kind` with [(person_id, action)]; the last step signs, and only
     a pejabat signs. `actor`: the logged-in person (an admin; see office.permissions)."""
@@ -92,7 +91,7 @@ def set_route(database: SqliteDatabase, kind: str, steps: list[tuple[int, str]],
                      if action == "paraf" and not _may_paraf(p)]
     if problems:
         raise InvalidInput(problems)
-    with database.atomic():
+    with transaction():
         m.SignoffStep.delete().where(m.SignoffStep.kind == kind).execute()
         for position, (person_id, action) in enumerate(steps):
             m.SignoffStep.create(kind=kind, position=position, person=person_id, action=action)
@@ -112,7 +111,7 @@ def specimen_owner() -> int | None:
     return int(value) if value.isdigit() else None
 
 
-def set_specimen(database: SqliteDatabase, person_id: int | None, *,
+def set_specimen(person_id: int | None, *,
                  files: dict[str, str] | None = None, actor=None) -> None:
     """Whose specimen it is (a pejabat, or None), and optionally the stored images
     (`files`: spesimen_ttd / cap_dinas → "berkas/<sha256>.png"). Choosing another person
@@ -128,8 +127,8 @@ def set_specimen(database: SqliteDatabase, person_id: int | None, *,
     values = {"spesimen_orang": str(person_id) if person_id else "", **files}
     if person_id != specimen_owner():
         values = {key: "" for key in SPECIMEN_KEYS} | values
-    with database.atomic():
-        set_settings(database, values)
+    with transaction():
+        set_settings(values)
         what = ", ".join(SPECIMEN_KEYS[k] for k in files) or "pemilik spesimen"
         audit.append(None, _id(actor), "ubah_spesimen",
                      f"{what}: {_name(person_id) if person_id else '(tidak ada)'}")

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
-from peewee import SqliteDatabase, chunked, fn
+from peewee import chunked, fn
 
 from db import models as m
+from db.database import transaction
 from desktop_app.common import audit
 from desktop_app.common.clock import to_local, to_utc, utc_now
 from desktop_app.common.dates import waktu
@@ -42,7 +43,7 @@ def approved_revision(sop_id: int) -> m.SopRevision:
     return revision
 
 
-def start_run(database: SqliteDatabase, sop_id: int, title: str, year: int, start: date,
+def start_run(sop_id: int, title: str, year: int, start: date,
               assignments: dict[str, int], actor: Actor, now: datetime | None = None) -> int:
     """Start a run of the SOP's latest approved revision; `assignments` maps lane kode to
     the person filling it. Returns the run id."""
@@ -64,7 +65,7 @@ def start_run(database: SqliteDatabase, sop_id: int, title: str, year: int, star
     problems += [f'Pelaksana "{k}" tidak ada di SOP ini.' for k in sorted(unknown)]
     if problems:
         raise InvalidInput(problems)
-    with database.atomic():
+    with transaction():
         run = m.Run.create(revision=revision, title=title.strip(), year=year, start_date=start,
                            created_at=now, created_by=actor.id)
         for kode, person in assignments.items():
@@ -139,15 +140,15 @@ def _authorise(row: m.RunStep, actor: Actor) -> int | None:
     raise NotAllowed(f"Langkah ini dikerjakan oleh {name}. Anda tidak dapat mengubahnya.")
 
 
-def _act(database, run_step_id: int, actor: Actor):
+def _act(run_step_id: int, actor: Actor):
     row = _active_row(run_step_id)
     return row, _authorise(row, actor)
 
 
-def tick(database: SqliteDatabase, run_step_id: int, item_id: int, checked: bool,
+def tick(run_step_id: int, item_id: int, checked: bool,
          actor: Actor, now: datetime | None = None) -> None:
-    with database.atomic():
-        row, behalf = _act(database, run_step_id, actor)
+    with transaction():
+        row, behalf = _act(run_step_id, actor)
         check = _check(row, item_id)
         check.checked = checked
         if checked:
@@ -158,12 +159,12 @@ def tick(database: SqliteDatabase, run_step_id: int, item_id: int, checked: bool
                      check.item.text, behalf, now)
 
 
-def explain_missing(database: SqliteDatabase, run_step_id: int, item_id: int, reason: str,
+def explain_missing(run_step_id: int, item_id: int, reason: str,
                     actor: Actor, now: datetime | None = None) -> None:
     if not reason.strip():
         raise InvalidInput("Tulis alasan mengapa kelengkapan ini tidak ada.")
-    with database.atomic():
-        row, behalf = _act(database, run_step_id, actor)
+    with transaction():
+        row, behalf = _act(run_step_id, actor)
         check = _check(row, item_id)
         check.checked, check.missing_reason = False, reason.strip()
         check.updated_at, check.updated_by = now or utc_now(), actor.id
@@ -179,13 +180,13 @@ def _check(row: m.RunStep, item_id: int) -> m.RunCheck:
     return check
 
 
-def attach(database: SqliteDatabase, data_dir: Path, run_step_id: int, item_id: int | None,
+def attach(data_dir: Path, run_step_id: int, item_id: int | None,
            source: Path, actor: Actor, now: datetime | None = None) -> None:
     """Copy a file into the data folder (by SHA-256) and link it to an item or the output."""
-    _act(database, run_step_id, actor)  # refuse before copying anything
+    _act(run_step_id, actor)  # refuse before copying anything
     stored = store_file(data_dir, source)
-    with database.atomic():
-        row, behalf = _act(database, run_step_id, actor)
+    with transaction():
+        row, behalf = _act(run_step_id, actor)
         if item_id is not None:
             _check(row, item_id)
         m.Attachment.create(run_step=row, item=item_id, sha256=stored.sha256,
@@ -195,12 +196,12 @@ def attach(database: SqliteDatabase, data_dir: Path, run_step_id: int, item_id: 
                      f"{source.name} (SHA-256 {stored.sha256[:16]}…)", behalf, now)
 
 
-def add_note(database: SqliteDatabase, run_step_id: int, text: str, actor: Actor,
+def add_note(run_step_id: int, text: str, actor: Actor,
              now: datetime | None = None) -> None:
     if not text.strip():
         raise InvalidInput("Catatan kosong tidak disimpan.")
-    with database.atomic():
-        row, behalf = _act(database, run_step_id, actor)
+    with transaction():
+        row, behalf = _act(run_step_id, actor)
         name = m.Person.get_by_id(actor.id).nama
         stamp = waktu(to_local(now or utc_now()))
         row.note = (row.note + "\n" if row.note else "") + f"[{stamp}] {name}: {text.strip()}"
@@ -214,12 +215,12 @@ def missing_items(row: m.RunStep) -> list[str]:
             if not c.checked and not c.missing_reason]
 
 
-def complete(database: SqliteDatabase, run_step_id: int, actor: Actor,
+def complete(run_step_id: int, actor: Actor,
              now: datetime | None = None) -> None:
     """Finish a (non-decision) step and move the run to the next step."""
     now = now or utc_now()
-    with database.atomic():
-        row, behalf = _act(database, run_step_id, actor)
+    with transaction():
+        row, behalf = _act(run_step_id, actor)
         if row.step.simbol == "keputusan":
             raise InvalidInput("Langkah ini adalah keputusan: pilih \"Ya, lanjut\" atau "
                                "\"Tidak, kembalikan\".")
@@ -229,13 +230,13 @@ def complete(database: SqliteDatabase, run_step_id: int, actor: Actor,
         _advance(row, _next_number(row.step), now, actor)
 
 
-def decide(database: SqliteDatabase, run_step_id: int, actor: Actor, yes: bool,
+def decide(run_step_id: int, actor: Actor, yes: bool,
            note: str = "", now: datetime | None = None) -> None:
     """A decision: "Ya" continues; "Tidak" (with a note) reopens the jika_tidak step and the
     steps after it up to this one, each as a new attempt."""
     now = now or utc_now()
-    with database.atomic():
-        row, behalf = _act(database, run_step_id, actor)
+    with transaction():
+        row, behalf = _act(run_step_id, actor)
         step = row.step
         if step.simbol != "keputusan":
             raise InvalidInput("Langkah ini bukan keputusan.")
@@ -310,12 +311,12 @@ def _advance(row: m.RunStep, target: int | None, now: datetime, actor: Actor) ->
     _activate(run, target, now)
 
 
-def reassign(database: SqliteDatabase, run_id: int, lane_kode: str, person_id: int,
+def reassign(run_id: int, lane_kode: str, person_id: int,
              actor: Actor, now: datetime | None = None) -> None:
     """Give a lane of a running run to another person (admins only)."""
     if actor.role != "admin":
         raise NotAllowed("Hanya admin yang dapat mengganti petugas.")
-    with database.atomic():
+    with transaction():
         run = m.Run.get_or_none(m.Run.id == run_id)
         if run is None:
             raise NotFound(f"Proses {run_id} tidak ada.")
@@ -329,7 +330,7 @@ def reassign(database: SqliteDatabase, run_id: int, lane_kode: str, person_id: i
         audit.append(run.id, actor.id, "ganti_petugas", f"{lane.nama}: {person.nama}", at=now)
 
 
-def reassign_by_name(database: SqliteDatabase, run_id: int, lane_nama: str, person_id: int,
+def reassign_by_name(run_id: int, lane_nama: str, person_id: int,
                      actor: Actor, now: datetime | None = None) -> None:
     """`reassign` for a lane named as the window shows it."""
     run = m.Run.get_or_none(m.Run.id == run_id)
@@ -337,4 +338,4 @@ def reassign_by_name(database: SqliteDatabase, run_id: int, lane_nama: str, pers
                                       & (m.Lane.nama == lane_nama))
     if lane is None:
         raise InvalidInput(f'Pelaksana "{lane_nama}" tidak ada di proses ini.')
-    reassign(database, run_id, lane.kode, person_id, actor, now)
+    reassign(run_id, lane.kode, person_id, actor, now)

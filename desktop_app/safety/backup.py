@@ -141,11 +141,13 @@ def _missing_files(copy: Path, present: set[str]) -> list[str]:
     """A warning for each file the database names that is not in the data folder."""
     from peewee import DatabaseError, SqliteDatabase
 
+    from db.database import using
     from desktop_app.safety.integrity import referenced_files
 
     database = SqliteDatabase(str(copy))
     try:
-        references = referenced_files(database)
+        with using(database):
+            references = referenced_files()
     except DatabaseError:
         return []
     finally:

@@ -12,8 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from peewee import DatabaseError, SqliteDatabase
+from peewee import DatabaseError
 
+from db.models import database_proxy
 from desktop_app.common.file_store import FILES_FOLDER
 from desktop_app.safety.archive import FILE_MEMBER
 
@@ -55,14 +56,14 @@ class CheckReport:
         return out
 
 
-def check_data(database: SqliteDatabase, data_dir: Path, quick: bool = False,
+def check_data(data_dir: Path, quick: bool = False,
                progress: Callable[[int, int], None] | None = None) -> CheckReport:
     """Check the open database (models bound to it) and the data folder's files."""
-    problems = _database_problems(database, quick)
+    problems = _database_problems(quick)
     if any(problem.todo.startswith(_DAMAGED_TODO) for problem in problems):
         return CheckReport(tuple(problems), 0, 0, quick)  # reading on could show nonsense
     try:
-        file_problems, checked = _file_problems(database, data_dir, quick, progress)
+        file_problems, checked = _file_problems(data_dir, quick, progress)
         audit_problems, entries = _audit_problems(quick, data_dir)
     except (DatabaseError, ValueError, TypeError, OverflowError, UnicodeError) as exc:
         # a damaged page can surface as a row that does not parse, not only as an SQL error
@@ -71,9 +72,9 @@ def check_data(database: SqliteDatabase, data_dir: Path, quick: bool = False,
     return CheckReport(tuple(problems + file_problems + audit_problems), checked, entries, quick)
 
 
-def startup_message(database: SqliteDatabase, data_dir: Path) -> str | None:
+def startup_message(data_dir: Path) -> str | None:
     """The start-up check as one plain message for the window; None when all is well."""
-    report = check_data(database, data_dir, quick=True)
+    report = check_data(data_dir, quick=True)
     if report.ok:
         return None
     shown = report.problems[:5]
@@ -92,18 +93,18 @@ def _damaged(detail: str) -> Problem:
                    "pengelola TI.")
 
 
-def _database_problems(database: SqliteDatabase, quick: bool) -> list[Problem]:
+def _database_problems(quick: bool) -> list[Problem]:
     from db.database import is_postgres
 
-    if is_postgres(database):  # the server checks its pages and enforces references itself
+    if is_postgres(database_proxy):  # the server checks its pages and enforces references itself
         try:
-            database.execute_sql("SELECT 1").fetchall()
+            database_proxy.execute_sql("SELECT 1").fetchall()
         except DatabaseError as exc:
             return [_damaged(str(exc))]
         return []
     pragma = "quick_check" if quick else "integrity_check"
     try:
-        rows = [r[0] for r in database.execute_sql(f"PRAGMA {pragma}(20)").fetchall()]
+        rows = [r[0] for r in database_proxy.execute_sql(f"PRAGMA {pragma}(20)").fetchall()]
     except DatabaseError as exc:
         return [_damaged(str(exc))]
     if rows != ["ok"]:
@@ -111,7 +112,7 @@ def _database_problems(database: SqliteDatabase, quick: bool) -> list[Problem]:
     if quick:
         return []
     try:
-        broken = database.execute_sql("PRAGMA foreign_key_check").fetchall()
+        broken = database_proxy.execute_sql("PRAGMA foreign_key_check").fetchall()
     except DatabaseError as exc:
         return [_damaged(str(exc))]
     if broken:
@@ -123,36 +124,36 @@ def _database_problems(database: SqliteDatabase, quick: bool) -> list[Problem]:
     return []
 
 
-def referenced_files(database: SqliteDatabase) -> list[tuple[str, str, str]]:
+def referenced_files() -> list[tuple[str, str, str]]:
     """(stored path, SHA-256 recorded, what it is for staff) of every referenced file: the
     known tables with a label staff understand, then any table with a `*_path` column beside
     a `*sha256` one (so files of later features are checked too)."""
-    tables = set(database.get_tables())
+    tables = set(database_proxy.get_tables())
     found: list[tuple[str, str, str]] = []
     if "attachment" in tables:
         found += [(path, sha, f'lampiran "{name}" (proses {run})') for path, sha, name, run in
-                  database.execute_sql(
+                  database_proxy.execute_sql(
                       "SELECT a.stored_path, a.sha256, a.original_name, s.run_id "
                       "FROM attachment a LEFT JOIN run_step s ON s.id = a.run_step_id")]
     if "document_version" in tables:
         found += [(path, sha, f'naskah "{title}" versi {number}') for path, sha, title, number in
-                  database.execute_sql(
+                  database_proxy.execute_sql(
                       "SELECT v.stored_path, v.sha256, d.title, v.number "
                       "FROM document_version v LEFT JOIN document d ON d.id = v.document_id")]
     if "office_setting" in tables:
         keys = ", ".join(f"'{key}'" for key in _FILE_SETTINGS)
-        for key, value in database.execute_sql(
+        for key, value in database_proxy.execute_sql(
                 f"SELECT key, value FROM office_setting WHERE key IN ({keys})"):
             if value:
                 name = value.rsplit("/", 1)[-1]
                 found.append((value, name.split(".")[0], _FILE_SETTINGS[key]))
     for table in sorted(tables - {"attachment", "document_version"}):
-        found += _generic_references(database, table)
+        found += _generic_references(table)
     return found
 
 
-def _generic_references(database: SqliteDatabase, table: str) -> list[tuple[str, str, str]]:
-    columns = [c.name for c in database.get_columns(table)]
+def _generic_references(table: str) -> list[tuple[str, str, str]]:
+    columns = [c.name for c in database_proxy.get_columns(table)]
     found = []
     for column in columns:
         if not column.endswith("path"):
@@ -162,17 +163,17 @@ def _generic_references(database: SqliteDatabase, table: str) -> list[tuple[str,
         if sha is None:
             continue
         key = '"id"' if "id" in columns else "0"
-        rows = database.execute_sql(f'SELECT {key}, "{column}", "{sha}" FROM "{table}" '
+        rows = database_proxy.execute_sql(f'SELECT {key}, "{column}", "{sha}" FROM "{table}" '
                                     f"WHERE \"{column}\" != ''")
         found += [(path, digest, f"berkas {table} nomor {row_id}")
                   for row_id, path, digest in rows if path]
     return found
 
 
-def _file_problems(database: SqliteDatabase, data_dir: Path, quick: bool, progress
+def _file_problems(data_dir: Path, quick: bool, progress
                    ) -> tuple[list[Problem], int]:
     problems: list[Problem] = []
-    references = referenced_files(database)
+    references = referenced_files()
     expected: dict[str, tuple[str, str]] = {}
     for path, sha, label in references:
         if not FILE_MEMBER.fullmatch(path or ""):

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from peewee import SqliteDatabase, fn
+from peewee import fn
 
 from db import models as m
+from db.database import transaction
 from desktop_app.common.errors import InvalidInput, NotAllowed, NotFound
 from desktop_app.sop.model import Official, Sop
 from desktop_app.sop.sopfile import FILE_SUFFIX, read_sop_file, write_sop_file
@@ -79,17 +80,17 @@ def list_sops() -> list[SopSummary]:
             for rev in revisions]
 
 
-def add_sop(database: SqliteDatabase, sop: Sop, is_template: bool = False) -> int:
+def add_sop(sop: Sop, is_template: bool = False) -> int:
     """Store a new SOP as its revision 1, in one transaction; returns its id."""
-    with database.atomic():
+    with transaction():
         row = m.Sop.create(is_template=is_template)
         insert_revision(row, sop, 1)
     return row.id
 
 
-def import_sop(database: SqliteDatabase, path: Path) -> int:
+def import_sop(path: Path) -> int:
     """Import a pandu-sop/1 file; an invalid file raises InvalidInput and changes nothing."""
-    return add_sop(database, read_sop_file(path))
+    return add_sop(read_sop_file(path))
 
 
 def save_imported(sop: Sop, source: Path, data_dir: Path, person_id: int | None = None) -> int:
@@ -130,12 +131,12 @@ def export_sop(sop_id: int, path: Path) -> None:
     write_sop_file(get_sop(sop_id), path)
 
 
-def install_templates(database: SqliteDatabase, folder: Path) -> int:
+def install_templates(folder: Path) -> int:
     """Add every bundled template file to the library (all in one transaction)."""
     sops = [read_sop_file(path) for path in sorted(folder.glob("*" + FILE_SUFFIX))]
-    with database.atomic():
+    with transaction():
         for sop in sops:
-            add_sop(database, sop, is_template=True)
+            add_sop(sop, is_template=True)
     return len(sops)
 
 
@@ -143,10 +144,10 @@ def is_approved(sop_id: int) -> bool:
     return latest_revision(sop_id).approved_at is not None
 
 
-def save_draft(database: SqliteDatabase, sop_id: int, sop: Sop, today: date) -> int:
+def save_draft(sop_id: int, sop: Sop, today: date) -> int:
     """Save the editor's SOP. An approved revision is locked, so editing it starts the next
     revision (dated `today` as its tanggal revisi). Returns the revision number written."""
-    with database.atomic():
+    with transaction():
         revision = latest_revision(sop_id)
         if revision.approved_at is None:
             replace_revision(revision, sop)
@@ -158,11 +159,11 @@ def save_draft(database: SqliteDatabase, sop_id: int, sop: Sop, today: date) -> 
         return revision.number + 1
 
 
-def approve(database: SqliteDatabase, sop_id: int, approver: Official, on: date) -> None:
+def approve(sop_id: int, approver: Official, on: date) -> None:
     """Sahkan: record who approved the latest revision and when; it is locked from now on."""
     if not approver.nama.strip():
         raise InvalidInput("Nama pejabat yang mengesahkan wajib diisi.")
-    with database.atomic():
+    with transaction():
         revision = latest_revision(sop_id)
         if revision.approved_at is not None:
             raise InvalidInput(f"Revisi {revision.number} SOP ini sudah disahkan.")
@@ -190,7 +191,7 @@ def get_revision(sop_id: int, number: int) -> Sop:
     return load_revision(revision)
 
 
-def duplicate_sop(database: SqliteDatabase, sop_id: int, nama: str | None = None) -> int:
+def duplicate_sop(sop_id: int, nama: str | None = None) -> int:
     """A new, unapproved SOP with the content of `sop_id` (also: create from a template)."""
     from desktop_app.office.profile import load_profile
 
@@ -201,10 +202,10 @@ def duplicate_sop(database: SqliteDatabase, sop_id: int, nama: str | None = None
     ident.nomor = ""
     ident.tanggal_pembuatan = ident.tanggal_revisi = ident.tanggal_pengesahan = None
     ident.disahkan_oleh = Official()
-    return add_sop(database, sop)
+    return add_sop(sop)
 
 
-def delete_sop(database: SqliteDatabase, sop_id: int) -> bool:
+def delete_sop(sop_id: int) -> bool:
     """Remove an SOP and all its revisions (one transaction). An SOP that runs used is
     archived instead, so their history stays readable; returns False then."""
     latest_revision(sop_id)  # raises NotFound
@@ -212,14 +213,14 @@ def delete_sop(database: SqliteDatabase, sop_id: int) -> bool:
     if used:
         m.Sop.update(archived_at=m.utc_now()).where(m.Sop.id == sop_id).execute()
         return False
-    with database.atomic():
+    with transaction():
         for revision in m.SopRevision.select().where(m.SopRevision.sop == sop_id):
             delete_revision(revision)
         m.Sop.delete().where(m.Sop.id == sop_id).execute()
     return True
 
 
-def approve_as(database: SqliteDatabase, sop_id: int, approver: Official, on: date,
+def approve_as(sop_id: int, approver: Official, on: date,
                person_id: int, pin: str, passphrase: str | None = None) -> None:
     """Sahkan from the window or the command line: only by the official themself, logged in
     with their own PIN. `approver` must be one of the office's officials (the profile), found
@@ -232,7 +233,7 @@ def approve_as(database: SqliteDatabase, sop_id: int, approver: Official, on: da
     from desktop_app.office.permissions import OP, require
     from desktop_app.office.profile import load_profile, normalize_nip
 
-    person = people.verify_login(database, person_id, pin)  # a wrong PIN counts to lock-out
+    person = people.verify_login(person_id, pin)  # a wrong PIN counts to lock-out
     require(person, OP.APPROVE_SOP)
     nip = normalize_nip(approver.nip)
     official = next((o for o in load_profile().officials if nip and o.nip == nip), None)
@@ -248,8 +249,8 @@ def approve_as(database: SqliteDatabase, sop_id: int, approver: Official, on: da
 
     signer = unlock_person(person.id, passphrase)
     recorded = Official(official.jabatan, official.nama, official.pangkat_golongan, official.nip)
-    with database.atomic():  # the approval and its audit entry together
-        approve(database, sop_id, recorded, on)
+    with transaction():  # the approval and its audit entry together
+        approve(sop_id, recorded, on)
         if signer:
             from desktop_app.sop.approval_signature import sign_revision
 

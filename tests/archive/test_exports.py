@@ -11,19 +11,19 @@ from desktop_app.workspace import open_workspace
 
 
 def test_a_kept_copy_is_found_by_type_and_title(workspace):
-    db, data = workspace.database, workspace.data_dir
-    merged = keep_copy(db, data, "rencana_gabungan", "RKT 2027 gabungan", 2027,
+    _db, data = workspace.database, workspace.data_dir
+    merged = keep_copy(data, "rencana_gabungan", "RKT 2027 gabungan", 2027,
                        "RKT-2027-gabungan.xlsx", b"PK merged")
-    audit = keep_copy(db, data, "jejak_audit", "Jejak audit Penyusunan RKT 2027", 2027,
+    audit = keep_copy(data, "jejak_audit", "Jejak audit Penyusunan RKT 2027", 2027,
                       "Jejak audit.pdf", b"%PDF audit")
-    found = {e.source_id: e for e in search(db, ArchiveQuery("gabungan")).entries
+    found = {e.source_id: e for e in search(ArchiveQuery("gabungan")).entries
              if e.source == "keluaran"}
     assert list(found) == [merged] and found[merged].kind_label == "Rencana gabungan"
-    entries = search(db, ArchiveQuery("jejak audit")).entries
+    entries = search(ArchiveQuery("jejak audit")).entries
     assert [e.source_id for e in entries if e.source == "keluaran"] == [audit]
-    info = detail(db, entries[0].id, data)
+    info = detail(entries[0].id, data)
     assert info.file.read_bytes() == b"%PDF audit"
-    assert missing_triggers(db) == []
+    assert missing_triggers() == []
 
 
 def test_an_older_data_folder_gets_the_table(tmp_path):
@@ -36,9 +36,9 @@ def test_an_older_data_folder_gets_the_table(tmp_path):
     workspace = open_workspace(data_dir)
     try:
         assert "0014_exported_files" in applied_migrations(workspace.database)
-        keep_copy(workspace.database, data_dir, "jejak_audit", "Jejak audit", 2027,
+        keep_copy(data_dir, "jejak_audit", "Jejak audit", 2027,
                   "a.xlsx", b"PK")
-        assert [e.source for e in search(workspace.database, ArchiveQuery("audit")).entries] \
+        assert [e.source for e in search(ArchiveQuery("audit")).entries] \
             == ["keluaran"]
     finally:
         workspace.close()

@@ -26,7 +26,7 @@ from tests.expedition.conftest import CONTENT, office, routed, sending  # noqa: 
 
 
 def found(s, text="", **filters) -> list[tuple[str, int]]:
-    result = search(s.database, ArchiveQuery(text, **filters))
+    result = search(ArchiveQuery(text, **filters))
     assert result.total == len(result.entries)
     return sorted((e.source, e.source_id) for e in result.entries)
 
@@ -34,7 +34,7 @@ def found(s, text="", **filters) -> list[tuple[str, int]]:
 @pytest.fixture
 def archived(sending):  # noqa: F811
     s = sending
-    letter = take_number(s.database, classification="000.8.3.3", kind="lainnya",
+    letter = take_number(classification="000.8.3.3", kind="lainnya",
                          perihal="Undangan rapat evaluasi SOP", tujuan="Para Kasi",
                          letter_date=date(2025, 12, 1), person_id=s.office.staf.id)
     s.letter = letter.id
@@ -45,7 +45,7 @@ def test_every_document_once(archived):
     s = archived
     assert found(s) == [("berkas", s.renja_file), ("naskah", s.pengantar),
                         ("naskah", s.surat), ("surat", s.letter)]  # no row per taken number
-    entries = {e.source_id: e for e in search(s.database, ArchiveQuery()).entries
+    entries = {e.source_id: e for e in search(ArchiveQuery()).entries
                if e.source == "naskah"}
     pengantar = entries[s.pengantar]
     assert (pengantar.nomor, pengantar.status_label, pengantar.expedition_label,
@@ -67,7 +67,7 @@ def test_search_as_you_type(archived):
     assert found(s, "rapat evaluasi") == [("surat", s.letter)]
     assert found(s, "renja xyz") == []
     for odd in ('"', "*", "AND (", "^-", "NEAR(renja"):
-        search(s.database, ArchiveQuery(odd))  # never an FTS syntax error
+        search(ArchiveQuery(odd))  # never an FTS syntax error
     assert match_expression('  Renja  "2027" 000.7/01 ') == '"Renja"* AND "2027"* AND "000 7 01"*'
 
 
@@ -80,13 +80,13 @@ def test_filters(archived):
                                                                ("naskah", s.pengantar)]
     assert found(s, status="final") == [("naskah", s.pengantar), ("naskah", s.surat)]
     assert found(s, status="aktif") == [("surat", s.letter)]
-    options = filter_options(s.database)
+    options = filter_options()
     assert options.years == (2026, 2025)
     assert [k for k, _label in options.kinds] == ["surat_dinas", "surat_pengantar", "lainnya",
                                                   "berkas"]
     assert options.runs == ((s.run_id, "Penyusunan Renja 2027"),)
     assert options.sops == ((s.office.sop_id, "Penyusunan RKT"),)
-    result = search(s.database, ArchiveQuery(limit=2))
+    result = search(ArchiveQuery(limit=2))
     assert result.total == 4 and len(result.entries) == 2  # newest first
     assert result.entries[0].item_date >= result.entries[1].item_date
 
@@ -94,24 +94,24 @@ def test_filters(archived):
 def test_changes_reach_the_archive(archived, tmp_path):
     s = archived
     staf = s.office.staf.id
-    draft = workflow.create_document(s.database, s.data_dir, "surat_pengantar",
+    draft = workflow.create_document(s.data_dir, "surat_pengantar",
                                      "Penyampaian RKT 2027", CONTENT, staf)
     assert found(s, "rkt") == [("naskah", draft)]
     assert found(s, status="menunggu") == [("naskah", draft)]
-    workflow.update_document(s.database, s.data_dir, draft, "Penyampaian Renstra", CONTENT, staf)
+    workflow.update_document(s.data_dir, draft, "Penyampaian Renstra", CONTENT, staf)
     assert found(s, "rkt") == [] and found(s, "renstra") == [("naskah", draft)]
-    cancel_number(s.database, s.letter, "Salah ketik perihal", s.office.admin.id)
+    cancel_number(s.letter, "Salah ketik perihal", s.office.admin.id)
     assert found(s, "salah ketik", status="batal") == [("surat", s.letter)]
 
-    delivery = dv.add_delivery(s.database, dv.NewDelivery(
+    delivery = dv.add_delivery(dv.NewDelivery(
         s.pengantar, "Sekretaris Daerah di Karanganyar", date(2026, 1, 13), staf,
         lampiran_files=(s.renja_file,)), staf)
     assert found(s, "sekretaris daerah") == [("berkas", s.renja_file), ("naskah", s.pengantar)]
-    tujuan = {e.source: e.tujuan for e in search(s.database, ArchiveQuery("sekretaris")).entries}
+    tujuan = {e.source: e.tujuan for e in search(ArchiveQuery("sekretaris")).entries}
     assert tujuan == {"berkas": "Sekretaris Daerah di Karanganyar",
                       "naskah": "Kepala BAPERLITBANG di Karanganyar\n"
                                 "Sekretaris Daerah di Karanganyar"}
-    dv.record_receipt(s.database, s.data_dir, delivery, dv.Receipt("Joko Penerima",
+    dv.record_receipt(s.data_dir, delivery, dv.Receipt("Joko Penerima",
                                                                    date(2026, 1, 14)), staf)
     assert found(s, "joko", status="diterima") == [("berkas", s.renja_file),
                                                    ("naskah", s.pengantar)]
@@ -120,22 +120,22 @@ def test_changes_reach_the_archive(archived, tmp_path):
 
 def test_notes_details_and_repair(archived):
     s = archived
-    item = search(s.database, ArchiveQuery("penyampaian")).entries[0]
-    set_note(s.database, item.id, "Asli di lemari arsip B-3", s.office.staf.id)
+    item = search(ArchiveQuery("penyampaian")).entries[0]
+    set_note(item.id, "Asli di lemari arsip B-3", s.office.staf.id)
     assert found(s, "lemari b") == [("naskah", s.pengantar)]
     with pytest.raises(InvalidInput):
-        set_note(s.database, item.id, "x" * 1001, s.office.staf.id)
+        set_note(item.id, "x" * 1001, s.office.staf.id)
 
-    info = detail(s.database, item.id, s.data_dir)
+    info = detail(item.id, s.data_dir)
     assert info.file is not None and info.file.read_bytes().startswith(b"%PDF")
     assert [(v.number, v.final) for v in info.versions] == [(1, False), (2, True)]
     assert [a.person for a in info.approvals] == ["Budi Kasubag", "Citra Sekcam", "Wahyu Camat"]
     assert ("Nomor", "000.7.2.4/001/408.12/2026") in info.facts and info.deliveries == ()
 
-    assert index.missing_triggers(s.database) == []
+    assert index.missing_triggers() == []
     s.database.execute_sql("DELETE FROM archive_item WHERE source = 'berkas'")
     assert found(s, "renja") == [("naskah", s.pengantar)]
-    index.rebuild(s.database)
+    index.rebuild()
     assert found(s, "renja") == [("berkas", s.renja_file), ("naskah", s.pengantar)]
     assert found(s, "lemari") == [("naskah", s.pengantar)]  # the note survives a rebuild
     if not is_postgres(s.database):  # FTS5's own check; PostgreSQL's index has no twin
@@ -163,7 +163,7 @@ def test_unit_workbooks_are_archived(archived, tmp_path):
                              "RKT Seksi Pemerintahan.xlsx")
     hits = found(s, "rkt pemerintahan")
     assert hits == [("rencana_unit", sub)]
-    entry = search(s.database, ArchiveQuery("rkt pemerintahan")).entries[0]
+    entry = search(ArchiveQuery("rkt pemerintahan")).entries[0]
     assert entry.kind_label == "Formulir rencana unit" and entry.has_file
-    info = detail(s.database, entry.id, s.office.workspace.data_dir)
+    info = detail(entry.id, s.office.workspace.data_dir)
     assert info.file is not None and info.file.read_bytes() == b"PK fake workbook"

@@ -190,7 +190,7 @@ def test_office_calendar_defaults(workspace):
 
 
 def test_office_day_off_moves_due_dates(workspace):
-    add_office_day(workspace.database, date(2026, 3, 11), " Hari jadi  kabupaten ", "libur")
+    add_office_day(date(2026, 3, 11), " Hari jadi  kabupaten ", "libur")
     assert list_office_days(2026) == [OfficeDay(date(2026, 3, 11), "Hari jadi kabupaten", "libur")]
     assert list_office_days(2027) == []
     cal = office_calendar(range(2026, 2028))
@@ -199,7 +199,7 @@ def test_office_day_off_moves_due_dates(workspace):
 
 
 def test_office_works_a_cuti_bersama(workspace):
-    add_office_day(workspace.database, date(2026, 3, 18), "Pelayanan tetap buka", "masuk")
+    add_office_day(date(2026, 3, 18), "Pelayanan tetap buka", "masuk")
     cal = office_calendar([2026])
     assert cal.is_working_day(date(2026, 3, 18))
     assert due(cal, at(17, 10), "1 hari") == at(18, 10)
@@ -211,60 +211,56 @@ def test_office_works_a_cuti_bersama(workspace):
 
 
 def test_removing_an_office_day(workspace):
-    db = workspace.database
-    add_office_day(db, date(2026, 3, 11), "Hari jadi kabupaten", "libur")
-    remove_office_day(db, date(2026, 3, 11))
+    add_office_day(date(2026, 3, 11), "Hari jadi kabupaten", "libur")
+    remove_office_day(date(2026, 3, 11))
     assert list_office_days(2026) == []
     assert office_calendar([2026]).is_working_day(date(2026, 3, 11))
     with pytest.raises(NotFound, match="tidak ada"):
-        remove_office_day(db, date(2026, 3, 11))
+        remove_office_day(date(2026, 3, 11))
 
 
 def test_office_day_rules(workspace):
-    db = workspace.database
-    add_office_day(db, date(2026, 3, 11), "Hari jadi kabupaten", "libur")
+    add_office_day(date(2026, 3, 11), "Hari jadi kabupaten", "libur")
     with pytest.raises(InvalidInput, match="sudah ada dalam daftar kantor"):
-        add_office_day(db, date(2026, 3, 11), "Lagi", "libur")
+        add_office_day(date(2026, 3, 11), "Lagi", "libur")
     with pytest.raises(InvalidInput, match="Isi keterangan"):
-        add_office_day(db, date(2026, 3, 12), "   ", "libur")
+        add_office_day(date(2026, 3, 12), "   ", "libur")
     with pytest.raises(InvalidInput, match="tidak dikenal"):
-        add_office_day(db, date(2026, 3, 12), "Rapat", "setengah")
+        add_office_day(date(2026, 3, 12), "Rapat", "setengah")
     with pytest.raises(InvalidInput, match="bukan hari libur nasional"):
-        add_office_day(db, date(2026, 3, 12), "Masuk", "masuk")
+        add_office_day(date(2026, 3, 12), "Masuk", "masuk")
     with pytest.raises(InvalidInput, match="sudah libur nasional"):
-        add_office_day(db, date(2026, 3, 19), "Nyepi", "libur")
+        add_office_day(date(2026, 3, 19), "Nyepi", "libur")
     assert m.OfficeHoliday.select().count() == 1
 
 
 def test_office_hours_are_saved_in_the_settings(workspace):
-    db = workspace.database
     assert load_office_hours() == OfficeHours.default()
     short_friday = OfficeHours(start=time(8), hours=(8, 8, 8, 8, 5.5, 7.5, 7.5))
-    save_office_hours(db, short_friday)
+    save_office_hours(short_friday)
     assert (get_setting("jam_mulai"), get_setting("hari_kerja"),
             get_setting("jam_per_hari")) == ("08:00", "1,2,3,4,5", "8,8,8,8,5.5")
     assert load_office_hours() == short_friday
     six_days = OfficeHours(weekdays=(0, 1, 2, 3, 4, 5), hours=(6.25,) * 6 + (7.5,))
-    save_office_hours(db, six_days)
+    save_office_hours(six_days)
     assert get_setting("jam_per_hari") == "6.25"
     assert load_office_hours() == six_days
     assert office_calendar([2026]).hours == six_days
 
 
 def test_office_hours_rules(workspace):
-    db = workspace.database
     with pytest.raises(InvalidInput, match="sedikitnya satu hari kerja"):
-        save_office_hours(db, OfficeHours(weekdays=()))
+        save_office_hours(OfficeHours(weekdays=()))
     with pytest.raises(InvalidInput, match="Jam kerja hari Jumat harus antara 1 dan 12 jam"):
-        save_office_hours(db, OfficeHours(hours=(7.5, 7.5, 7.5, 7.5, 13, 0, 0)))
+        save_office_hours(OfficeHours(hours=(7.5, 7.5, 7.5, 7.5, 13, 0, 0)))
     with pytest.raises(InvalidInput, match="lewat tengah malam"):
-        save_office_hours(db, OfficeHours(start=time(20)))
+        save_office_hours(OfficeHours(start=time(20)))
     assert load_office_hours() == OfficeHours.default()
 
 
 def test_damaged_settings_fall_back_to_defaults(workspace):
     from desktop_app.office.settings import set_settings
 
-    set_settings(workspace.database, {"jam_mulai": "pagi", "hari_kerja": "x",
+    set_settings({"jam_mulai": "pagi", "hari_kerja": "x",
                                       "jam_per_hari": "1,2,3"})
     assert load_office_hours() == OfficeHours.default()

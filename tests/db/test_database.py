@@ -10,7 +10,7 @@ from tests.pg_server import ON_POSTGRES
 
 
 def test_a_second_workspace_never_re_points_the_first(workspace, tmp_path, request):
-    set_settings(workspace.database, {"nama_kantor": "KECAMATAN SATU"})
+    set_settings({"nama_kantor": "KECAMATAN SATU"})
     other_url = None
     if ON_POSTGRES:  # another office: another database on the server
         server = request.getfixturevalue("pg_server")
@@ -20,7 +20,7 @@ def test_a_second_workspace_never_re_points_the_first(workspace, tmp_path, reque
         assert bound() is workspace.database
         assert get_setting("nama_kantor") == "KECAMATAN SATU"
         with other.active():
-            set_settings(other.database, {"nama_kantor": "KECAMATAN DUA"})
+            set_settings({"nama_kantor": "KECAMATAN DUA"})
             assert get_setting("nama_kantor") == "KECAMATAN DUA"
         assert get_setting("nama_kantor") == "KECAMATAN SATU"  # back on the first
     finally:

@@ -118,7 +118,7 @@ def test_templates_are_installed_once_even_after_an_interrupted_first_start(tmp_
     workspace = open_workspace(data_dir)
     assert len(library.list_sops()) == 6
     for item in library.list_sops():
-        library.delete_sop(workspace.database, item.id)
+        library.delete_sop(item.id)
     workspace.close()
     workspace = open_workspace(data_dir)  # an emptied library is not filled again
     assert library.list_sops() == []

@@ -38,28 +38,28 @@ class Sending:
 
 
 def sign(o, doc_id: int, on: date = SIGNED_ON) -> None:
-    db, data = o.workspace.database, o.workspace.data_dir
+    _db, data = o.workspace.database, o.workspace.data_dir
     for actor in (o.kasubag, o.sekcam, o.camat):
-        workflow.approve(db, data, doc_id, actor.id, "123456", today=on)
+        workflow.approve(data, doc_id, actor.id, "123456", today=on)
 
 
 @pytest.fixture
 def sending(routed, tmp_path) -> Sending:  # noqa: F811
     o = routed
-    db, data = o.workspace.database, o.workspace.data_dir
-    set_route(db, "surat_dinas", [(o.kasubag.id, "paraf"), (o.sekcam.id, "paraf"),
+    _db, data = o.workspace.database, o.workspace.data_dir
+    set_route("surat_dinas", [(o.kasubag.id, "paraf"), (o.sekcam.id, "paraf"),
                                   (o.camat.id, "tanda_tangan")])
-    run_id = engine.start_run(db, o.sop_id, "Penyusunan Renja 2027", 2027, date(2026, 1, 5),
+    run_id = engine.start_run(o.sop_id, "Penyusunan Renja 2027", 2027, date(2026, 1, 5),
                               o.assignments, o.admin, now=START)
     step = run_view(run_id).active_step.current.run_step_id
     renja = tmp_path / "Renja Kecamatan 2027 (ditandatangani).pdf"
     renja.write_bytes(b"%PDF-1.4\n% Renja 2027\n%%EOF\n")
-    engine.attach(db, data, step, None, renja, o.camat, now=START)
-    pengantar = workflow.create_document(db, data, "surat_pengantar", "Penyampaian Renja 2027",
+    engine.attach(data, step, None, renja, o.camat, now=START)
+    pengantar = workflow.create_document(data, "surat_pengantar", "Penyampaian Renja 2027",
                                          CONTENT, o.staf.id, run_step_id=step)
     sign(o, pengantar)
     surat = workflow.create_document(
-        db, data, "surat_dinas", "Laporan pelaksanaan musrenbang",
+        data, "surat_dinas", "Laporan pelaksanaan musrenbang",
         {"tempat": "Karanganyar", "kepada": "Inspektur Kabupaten", "di": "Karanganyar",
          "klasifikasi": "000.7.2.10", "hal": "Laporan pelaksanaan musrenbang",
          "paragraphs": ["Dengan hormat, bersama ini kami sampaikan laporan."]}, o.staf.id)

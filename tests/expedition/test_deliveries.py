@@ -20,7 +20,7 @@ BAPPEDA = "Kepala BAPERLITBANG di Karanganyar"
 
 def add(s, doc_id=None, tujuan=BAPPEDA, on=date(2026, 1, 13), **extra) -> int:
     new = dv.NewDelivery(doc_id or s.pengantar, tujuan, on, s.office.staf.id, **extra)
-    return dv.add_delivery(s.database, new, s.office.staf.id)
+    return dv.add_delivery(new, s.office.staf.id)
 
 
 def test_a_bundle_goes_on_the_list_with_its_lampiran(sending):
@@ -48,14 +48,14 @@ def test_a_bundle_goes_on_the_list_with_its_lampiran(sending):
 
 def test_only_signed_documents_are_sent(sending):
     s = sending
-    draft = workflow.create_document(s.database, s.data_dir, "surat_pengantar", "Konsep",
+    draft = workflow.create_document(s.data_dir, "surat_pengantar", "Konsep",
                                      CONTENT, s.office.staf.id)
     with pytest.raises(InvalidInput, match="belum disahkan"):
         add(s, draft)
     with pytest.raises(InvalidInput, match='Lampiran "Konsep" belum disahkan'):
         add(s, lampiran_documents=(draft,))
     with pytest.raises(InvalidInput) as error:
-        dv.add_delivery(s.database, dv.NewDelivery(s.pengantar, " ", None, None),
+        dv.add_delivery(dv.NewDelivery(s.pengantar, " ", None, None),
                         s.office.staf.id)
     assert error.value.problems == [
         'Isi tujuan (ditujukan kepada), misalnya "Kepala Bappeda di Karanganyar".',
@@ -70,23 +70,23 @@ def test_only_signed_documents_are_sent(sending):
 def test_from_sending_to_receipt_with_a_scan(sending, tmp_path):
     s = sending
     first, second = add(s), add(s, s.surat, "Inspektur Kabupaten")
-    assert dv.mark_sent(s.database, [first], s.office.staf.id) == 1
-    assert dv.mark_sent(s.database, [first, second], s.office.staf.id) == 1  # only the new one
+    assert dv.mark_sent([first], s.office.staf.id) == 1
+    assert dv.mark_sent([first, second], s.office.staf.id) == 1  # only the new one
     assert views.get_delivery(first).status == "dikirim"
     with pytest.raises(InvalidInput, match="tetap tercatat"):
-        dv.remove_delivery(s.database, first, s.office.staf.id)
+        dv.remove_delivery(first, s.office.staf.id)
 
     scan = tmp_path / "halaman buku.jpg"
     scan.write_bytes(b"\xff\xd8\xff\xe0 scan")
     bad = dv.Receipt("Rina", date(2026, 1, 10))
     with pytest.raises(InvalidInput, match="sebelum tanggal kirim"):
-        dv.record_receipt(s.database, s.data_dir, first, bad, s.office.staf.id,
+        dv.record_receipt(s.data_dir, first, bad, s.office.staf.id,
                           today=date(2026, 1, 20))
     with pytest.raises(InvalidInput, match="bukan pindaian"):
-        dv.record_receipt(s.database, s.data_dir, first,
+        dv.record_receipt(s.data_dir, first,
                           dv.Receipt("Rina", date(2026, 1, 14), tmp_path / "x.exe"),
                           s.office.staf.id, today=date(2026, 1, 20))
-    dv.record_receipt(s.database, s.data_dir, first,
+    dv.record_receipt(s.data_dir, first,
                       dv.Receipt(" Rina  Wulandari ", date(2026, 1, 14), scan),
                       s.office.staf.id, today=date(2026, 1, 20))
     d = views.get_delivery(first)
@@ -95,7 +95,7 @@ def test_from_sending_to_receipt_with_a_scan(sending, tmp_path):
     assert d.receipt_name == "halaman buku.jpg"
     assert stored_path(s.data_dir, d.receipt_path).read_bytes() == scan.read_bytes()
     # a correction keeps the scan
-    dv.record_receipt(s.database, s.data_dir, first, dv.Receipt("Rina W.", date(2026, 1, 15)),
+    dv.record_receipt(s.data_dir, first, dv.Receipt("Rina W.", date(2026, 1, 15)),
                       s.office.staf.id, today=date(2026, 1, 20))
     assert views.get_delivery(first).receipt_path == d.receipt_path
     actions = [e.action for e in m.AuditEntry.select().where(
@@ -105,7 +105,7 @@ def test_from_sending_to_receipt_with_a_scan(sending, tmp_path):
     # a received delivery and one not yet sent: the document states follow
     assert views.expedition_states("naskah", [s.pengantar, s.surat]) == {
         s.pengantar: "diterima", s.surat: "dikirim"}
-    dv.remove_delivery(s.database, add(s, s.surat, "Bupati"), s.office.staf.id)
+    dv.remove_delivery(add(s, s.surat, "Bupati"), s.office.staf.id)
     assert [d.id for d in views.list_deliveries()] == [first, second]
 
 
@@ -114,9 +114,9 @@ def test_deliveries_waiting_for_a_receipt_count_working_days(sending):
     # Friday 16 January 2026; the next working days: 19, 20, 21 January
     waiting = add(s, on=date(2026, 1, 16))
     add(s, s.surat, "Inspektur", on=date(2026, 1, 16))
-    dv.mark_sent(s.database, [waiting], s.office.staf.id)
+    dv.mark_sent([waiting], s.office.staf.id)
     received = m.Delivery.get_by_id(waiting + 1)
-    dv.record_receipt(s.database, s.data_dir, received.id, dv.Receipt("X", date(2026, 1, 16)),
+    dv.record_receipt(s.data_dir, received.id, dv.Receipt("X", date(2026, 1, 16)),
                       s.office.staf.id, today=date(2026, 1, 16))
     assert views.awaiting_receipt(3, today=date(2026, 1, 21)) == []  # 19, 20 have passed
     found = views.awaiting_receipt(3, today=date(2026, 1, 22))

@@ -34,12 +34,12 @@ def pdf_text(data: bytes) -> tuple[str, list]:
 def listed(sending):
     s = sending
     staf = s.office.staf.id
-    bundle = dv.add_delivery(s.database, dv.NewDelivery(
+    bundle = dv.add_delivery(dv.NewDelivery(
         s.pengantar, BAPPEDA, date(2026, 1, 13), staf, lampiran_files=(s.renja_file,),
         keterangan="Mohon diterima"), staf)
-    other = dv.add_delivery(s.database, dv.NewDelivery(
+    other = dv.add_delivery(dv.NewDelivery(
         s.surat, "Inspektur Kabupaten di Karanganyar", date(2026, 2, 2), staf), staf)
-    dv.record_receipt(s.database, s.data_dir, other,
+    dv.record_receipt(s.data_dir, other,
                       dv.Receipt("Rina Wulandari", date(2026, 2, 3)), staf, date(2026, 2, 3))
     return s, bundle, other
 

@@ -19,9 +19,9 @@ def add_deliveries(s, count: int, first: int = 0) -> None:
                              date(2026, 1, 12) + timedelta(days=n % 60), s.office.admin.id,
                              lampiran_documents=(s.surat,) if n % 2 else (),
                              lampiran_files=(s.renja_file,) if n % 3 == 0 else ())
-        delivery_id = dv.add_delivery(s.database, new, s.office.admin.id)
+        delivery_id = dv.add_delivery(new, s.office.admin.id)
         if n % 4 == 0:
-            dv.mark_sent(s.database, [delivery_id], s.office.admin.id)
+            dv.mark_sent([delivery_id], s.office.admin.id)
 
 
 def costs() -> dict[str, int]:

@@ -25,7 +25,7 @@ def office(workspace):
         pemerintah="PEMERINTAH KABUPATEN KARANGANYAR", nama_kantor="KECAMATAN NGARGOYOSO",
         alamat="Jl. Raya Ngargoyoso No. 1", kode_pos="57793",
         officials=(CAMAT,), units=tuple(Unit(name) for name in UNITS))
-    save_profile(workspace.database, profile)
+    save_profile(profile)
     return workspace
 
 

@@ -28,7 +28,7 @@ def _refused(office, path, **expect) -> str:
     checks = check_forms([path], **expect)
     assert len(checks[0].problems) == 1, checks[0].problems
     with pytest.raises(InvalidInput):
-        import_forms(office.database, office.data_dir, checks)
+        import_forms(office.data_dir, checks)
     assert m.PlanSubmission.select().count() == 0
     assert not (office.data_dir / "berkas").exists()
     return checks[0].problems[0]
@@ -118,7 +118,7 @@ def test_over_5000_rows(office, form):
 def test_another_office(office, form, tmp_path):
     fill(form, [rkt_row(1)], "rkt")
     profile = load_profile()
-    save_profile(office.database, OfficeProfile(
+    save_profile(OfficeProfile(
         pemerintah=profile.pemerintah, nama_kantor="KECAMATAN JENAWI", alamat="Jl. Jenawi",
         officials=(CAMAT,), units=profile.units))
     assert _refused(office, form) == (
@@ -136,7 +136,7 @@ def test_another_year_or_kind(office, form):
 def test_unit_no_longer_in_the_profile(office, form):
     fill(form, [rkt_row(1)], "rkt")
     profile = load_profile()
-    save_profile(office.database, OfficeProfile(
+    save_profile(OfficeProfile(
         pemerintah=profile.pemerintah, nama_kantor=profile.nama_kantor, alamat=profile.alamat,
         officials=(CAMAT,), units=(Unit("Seksi Lain"),)))
     assert "unit \"Seksi Pemerintahan\" tidak ada di profil kantor" in _refused(office, form)

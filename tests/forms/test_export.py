@@ -66,11 +66,11 @@ def test_data_validation(office, tmp_path):
 
 
 def test_prefill_from_last_years_plan(office, tmp_path):
-    db, data_dir = office.database, office.data_dir
+    _db, data_dir = office.database, office.data_dir
     rkt = export_forms(tmp_path / "a", "rkt", 2026, units=["Seksi Pemerintahan"])[0].path
     injected = "=HYPERLINK(\"http://contoh\",\"klik\")"
     fill(rkt, [rkt_row(1), rkt_row(2, kegiatan=injected)], "rkt")
-    import_forms(db, data_dir, check_forms([rkt]))
+    import_forms(data_dir, check_forms([rkt]))
 
     form = export_forms(tmp_path / "b", "rkt", 2027, units=["Seksi Pemerintahan"])[0]
     assert form.prefilled == 2 and "RKT 2026" in form.prefill_note
@@ -82,12 +82,12 @@ def test_prefill_from_last_years_plan(office, tmp_path):
 
 
 def test_ekt_starts_from_that_years_rkt_targets(office, tmp_path):
-    db, data_dir = office.database, office.data_dir
+    _db, data_dir = office.database, office.data_dir
     old_ekt = export_forms(tmp_path / "a", "ekt", 2026, units=["Seksi Pemerintahan"])[0].path
     fill(old_ekt, [ekt_row(1, polaritas=LOWER_BETTER)], "ekt")
     rkt = export_forms(tmp_path / "b", "rkt", 2027, units=["Seksi Pemerintahan"])[0].path
     fill(rkt, [rkt_row(1, target=12), rkt_row(2, target=7)], "rkt")
-    import_forms(db, data_dir, check_forms([old_ekt, rkt]))
+    import_forms(data_dir, check_forms([old_ekt, rkt]))
 
     form = export_forms(tmp_path / "c", "ekt", 2027, units=["Seksi Pemerintahan"])[0]
     assert form.prefilled == 2 and "target RKT 2027" in form.prefill_note
@@ -98,10 +98,10 @@ def test_ekt_starts_from_that_years_rkt_targets(office, tmp_path):
 
 
 def test_renja_rolls_prakiraan_maju_forward(office, tmp_path):
-    db, data_dir = office.database, office.data_dir
+    _db, data_dir = office.database, office.data_dir
     old = export_forms(tmp_path / "a", "renja", 2026, units=["Seksi Pemerintahan"])[0].path
     fill(old, [renja_row(1)], "renja")
-    import_forms(db, data_dir, check_forms([old]))
+    import_forms(data_dir, check_forms([old]))
     form = export_forms(tmp_path / "b", "renja", 2027, units=["Seksi Pemerintahan"])[0]
     sheet = load_workbook(form.path)[sl.DATA_SHEET]
     assert sheet["G8"].value == 27_500_000  # pagu <- last year's prakiraan maju
@@ -112,7 +112,7 @@ def test_renja_rolls_prakiraan_maju_forward(office, tmp_path):
 def test_a_new_form_repeats_what_the_unit_sent_this_year(office, tmp_path):
     path = export_forms(tmp_path / "a", "rkt", 2027, units=["Seksi Pemerintahan"])[0].path
     fill(path, [rkt_row(1)], "rkt")
-    import_forms(office.database, office.data_dir, check_forms([path]))
+    import_forms(office.data_dir, check_forms([path]))
     data, rows, note = unit_form("rkt", 2027, load_profile().units[0].id)
     assert rows == 1 and "kiriman terakhir" in note and data[:2] == b"PK"
 

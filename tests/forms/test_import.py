@@ -31,7 +31,7 @@ def test_round_trip_rkt(office, tmp_path):
     path = fill(_export(tmp_path), [rkt_row(1), rkt_row(2, target=12.5, anggaran=None)], "rkt")
     checks = check_forms([path])
     assert checks[0].ok and checks[0].unit_nama == "Seksi Pemerintahan"
-    results = import_forms(office.database, office.data_dir, checks)
+    results = import_forms(office.data_dir, checks)
     assert [(r.unit_nama, r.rows, r.status, r.number) for r in results] == [
         ("Seksi Pemerintahan", 2, "baru", 1)]
     lines = unit_lines("rkt", 2027, _unit().id)
@@ -50,7 +50,7 @@ def test_round_trip_ekt_and_renja(office, tmp_path):
     ekt = fill(_export(tmp_path, "ekt"), [ekt_row(1, polaritas=LOWER_BETTER)], "ekt")
     renja = fill(_export(tmp_path, "renja"), [renja_row(1), renja_row(2, kode="1.01")],
                  "renja")
-    import_forms(office.database, office.data_dir, check_forms([ekt, renja]))
+    import_forms(office.data_dir, check_forms([ekt, renja]))
     assert unit_lines("ekt", 2027, _unit().id)[0].polaritas == LOWER_BETTER
     lines = unit_lines("renja", 2027, _unit().id)
     assert lines[1].kode == "1.01" and lines[0].pagu == 25_000_000
@@ -60,7 +60,7 @@ def test_round_trip_ekt_and_renja(office, tmp_path):
 def test_text_that_looks_like_a_formula_stays_text(office, tmp_path):
     typed = ["=1+1", "+62 271 123", "-", "@kecamatan", "=HYPERLINK(\"http://x\",\"y\")"]
     rows = [rkt_row(n, kegiatan=text) for n, text in enumerate(typed)]
-    import_forms(office.database, office.data_dir,
+    import_forms(office.data_dir,
                  check_forms([fill(_export(tmp_path), rows, "rkt")]))
     assert [line.kegiatan for line in unit_lines("rkt", 2027, _unit().id)] == typed
 
@@ -79,7 +79,7 @@ def test_every_problem_by_unit_row_and_column(office, tmp_path):
         "Seksi Pemerintahan, baris 12, kolom Anggaran (Rp): -5 tidak boleh negatif",
         "Seksi Pemerintahan, baris 13, kolom Target: berisi rumus; isi dengan nilainya saja"]
     with pytest.raises(InvalidInput) as caught:
-        import_forms(office.database, office.data_dir, [check])
+        import_forms(office.data_dir, [check])
     assert caught.value.problems == list(check.problems)
     assert m.PlanSubmission.select().count() == 0
 
@@ -108,7 +108,7 @@ def test_one_bad_file_imports_nothing(office, tmp_path):
     checks = check_forms([good, bad])
     assert checks[0].ok and not checks[1].ok
     with pytest.raises(InvalidInput, match="Seksi Pemberdayaan Masyarakat, baris 8"):
-        import_forms(office.database, office.data_dir, checks)
+        import_forms(office.data_dir, checks)
     assert m.PlanSubmission.select().count() == 0
     assert not (office.data_dir / "berkas").exists()
 
@@ -124,12 +124,12 @@ def test_two_files_for_one_unit(office, tmp_path):
 def test_importing_again_shows_the_changes_and_needs_confirmation(office, tmp_path):
     form = _export(tmp_path)
     fill(form, [rkt_row(1), rkt_row(2)], "rkt", tmp_path / "v1.xlsx")
-    import_forms(office.database, office.data_dir, check_forms([tmp_path / "v1.xlsx"]))
+    import_forms(office.data_dir, check_forms([tmp_path / "v1.xlsx"]))
     fill(form, [rkt_row(1, target=99), rkt_row(3)], "rkt", tmp_path / "v2.xlsx")
     checks = check_forms([tmp_path / "v2.xlsx"])
     assert checks[0].needs_confirmation and checks[0].previous == 1
     with pytest.raises(NeedsConfirmation) as caught:
-        import_forms(office.database, office.data_dir, checks)
+        import_forms(office.data_dir, checks)
     assert caught.value.problems == [
         "Seksi Pemerintahan: RKT 2027 sudah diimpor (kiriman ke-1); yang berubah:",
         '  - ditambah: "Meningkatnya kualitas pelayanan publik / Persentase layanan selesai '
@@ -139,7 +139,7 @@ def test_importing_again_shows_the_changes_and_needs_confirmation(office, tmp_pa
         '  - diubah: "Meningkatnya kualitas pelayanan publik / Persentase layanan selesai '
         'tepat waktu 1": Target 91 → 99']
     assert len(unit_lines("rkt", 2027, _unit().id)) == 2
-    result = import_forms(office.database, office.data_dir, checks, replace=True)[0]
+    result = import_forms(office.data_dir, checks, replace=True)[0]
     assert (result.status, result.number) == ("diganti", 2)
     assert [line.target for line in unit_lines("rkt", 2027, _unit().id)] == [99, 93]
     assert m.PlanSubmission.select().count() == 2  # the first one is kept as history
@@ -147,19 +147,19 @@ def test_importing_again_shows_the_changes_and_needs_confirmation(office, tmp_pa
 
 def test_the_same_file_again_changes_nothing(office, tmp_path):
     path = fill(_export(tmp_path), [rkt_row(1)], "rkt")
-    import_forms(office.database, office.data_dir, check_forms([path]))
+    import_forms(office.data_dir, check_forms([path]))
     checks = check_forms([path])
     assert checks[0].unchanged
-    result = import_forms(office.database, office.data_dir, checks)[0]
+    result = import_forms(office.data_dir, checks)[0]
     assert result.status == "tidak berubah" and m.PlanSubmission.select().count() == 1
 
 
 def test_someone_else_imported_in_between(office, tmp_path):
     path = fill(_export(tmp_path), [rkt_row(1)], "rkt")
     checks = check_forms([path])
-    import_forms(office.database, office.data_dir, check_forms([path]))
+    import_forms(office.data_dir, check_forms([path]))
     with pytest.raises(InvalidInput, match="baru saja diimpor"):
-        import_forms(office.database, office.data_dir, checks)
+        import_forms(office.data_dir, checks)
     assert m.PlanSubmission.select().count() == 1
 
 
@@ -170,12 +170,11 @@ def test_import_within_a_run_is_audited(office, tmp_path):
     from desktop_app.sop import library
     from desktop_app.sop.model import Official
 
-    db = office.database
-    person = add_person(db, "Wahyu", "Camat", "198001181999121001", "admin", "123456")
-    sop_id = library.duplicate_sop(db, 1, "RKT")
-    library.approve(db, sop_id, Official("Camat", "Wahyu"), date(2026, 1, 5))
+    person = add_person("Wahyu", "Camat", "198001181999121001", "admin", "123456")
+    sop_id = library.duplicate_sop(1, "RKT")
+    library.approve(sop_id, Official("Camat", "Wahyu"), date(2026, 1, 5))
     lanes = library.get_sop(sop_id).pelaksana
-    run_id = start_run(db, sop_id, "Penyusunan RKT 2027", 2027, date(2027, 1, 4),
+    run_id = start_run(sop_id, "Penyusunan RKT 2027", 2027, date(2027, 1, 4),
                        {lane.kode: person for lane in lanes}, Actor(person, "admin"))
     form = export_forms(tmp_path / "x", "rkt", 2027, run_id=run_id)[0].path
     meta = {r[0]: r[1] for r in load_workbook(form)[sl.META_SHEET].iter_rows(values_only=True)}
@@ -185,7 +184,7 @@ def test_import_within_a_run_is_audited(office, tmp_path):
     fill(old_year, [rkt_row(1)], "rkt")
     assert check_forms([old_year], run_id=run_id)[0].problems == (
         f"{old_year.name}: formulir untuk tahun 2026, bukan 2027.",)
-    import_forms(db, office.data_dir, check_forms([form], run_id=run_id), run_id=run_id,
+    import_forms(office.data_dir, check_forms([form], run_id=run_id), run_id=run_id,
                  person_id=person)
     assert entries(run_id)[-1].detail == (
         f"RKT 2027 Seksi Pemerintahan: 1 baris dari berkas {form.name} (kiriman ke-1)")

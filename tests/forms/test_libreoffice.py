@@ -34,7 +34,7 @@ def test_forms_saved_by_libreoffice_import_cleanly(office, tmp_path):
 
     checks = check_forms(saved)
     assert [c.problems for c in checks] == [(), (), ()]
-    import_forms(office.database, office.data_dir, checks)
+    import_forms(office.data_dir, checks)
     unit = load_profile().units[0].id
     for kind, rows in ROWS.items():
         lines = unit_lines(kind, 2027, unit)
@@ -51,7 +51,7 @@ def test_merged_plan_to_pdf_with_libreoffice(office, tmp_path):
                           strict=True):
         form = export_forms(tmp_path / "forms", "ekt", 2027, units=[unit])[0].path
         paths.append(fill(form, rows, "ekt"))
-    import_forms(office.database, office.data_dir, check_forms(paths))
+    import_forms(office.data_dir, check_forms(paths))
     write_merged("ekt", 2027, tmp_path / "EKT-2027.xlsx")
     pdf = convert([tmp_path / "EKT-2027.xlsx"], "pdf", tmp_path / "pdf", tmp_path / "profile")[0]
     with pdfplumber.open(pdf) as document:

@@ -32,7 +32,7 @@ def _send(office, tmp_path, kind, rows_by_unit: dict[str, list[dict]]):
     for unit, rows in rows_by_unit.items():
         form = export_forms(tmp_path / kind, kind, 2027, units=[unit])[0].path
         paths.append(fill(form, rows, kind))
-    import_forms(office.database, office.data_dir, check_forms(paths))
+    import_forms(office.data_dir, check_forms(paths))
 
 
 @pytest.fixture
@@ -65,7 +65,7 @@ def test_capaian_and_grade(ekt):
                       ("Persentase layanan selesai tepat waktu 1", 90.0, "Baik"),
                       ("Persentase layanan selesai tepat waktu 2", 60.0, "Kurang")]
     assert plan.average_capaian() == pytest.approx(200 / 3)
-    save_grade_bands(ekt.database, GradeBands(((85, "A"), (60, "B")), "C"))
+    save_grade_bands(GradeBands(((85, "A"), (60, "B")), "C"))
     assert merged_plan("ekt", 2027).bands.grade(90) == "A"
 
 

@@ -23,12 +23,12 @@ from tests.forms.conftest import UNITS, ekt_row, fill, rkt_row
 
 
 def _rkt_run(db) -> int:
-    person = add_person(db, "Sari Perencana", "Perencana", "199001012015032001", "admin",
+    person = add_person("Sari Perencana", "Perencana", "199001012015032001", "admin",
                         "123456")
-    sop_id = library.duplicate_sop(db, 1, "Penyusunan RKT")  # a template that sends form_rkt
-    library.approve(db, sop_id, Official("Camat", "Wahyu"), date(2026, 12, 1))
+    sop_id = library.duplicate_sop(1, "Penyusunan RKT")  # a template that sends form_rkt
+    library.approve(sop_id, Official("Camat", "Wahyu"), date(2026, 12, 1))
     lanes = library.get_sop(sop_id).pelaksana
-    return start_run(db, sop_id, "Penyusunan RKT 2027", 2027, date(2027, 1, 4),
+    return start_run(sop_id, "Penyusunan RKT 2027", 2027, date(2027, 1, 4),
                      {lane.kode: person for lane in lanes}, Actor(person, "admin"))
 
 
@@ -49,11 +49,11 @@ def test_rkt_then_ekt_for_five_units(office, tmp_path):
     assert [p for c in checks for p in c.problems] == [
         f"{UNITS[2]}, baris 9, kolom Target: 'dua puluh' bukan angka"]
     with pytest.raises(Exception, match="dua puluh"):
-        import_forms(db, data_dir, checks, run_id=run_id)
+        import_forms(data_dir, checks, run_id=run_id)
     assert not any(s.sent for s in plan_status("rkt", 2027))
 
     fill(filled[2], [rkt_row(7), rkt_row(8, target=20)], "rkt")  # fixed by the unit
-    import_forms(db, data_dir, check_forms(filled, kind="rkt", run_id=run_id), run_id=run_id)
+    import_forms(data_dir, check_forms(filled, kind="rkt", run_id=run_id), run_id=run_id)
     assert all(s.sent for s in plan_status("rkt", 2027))
     rkt = merged_plan("rkt", 2027, on=date(2027, 1, 20))
     assert len(rkt.lines) == 14 and rkt.missing == ()
@@ -65,7 +65,7 @@ def test_rkt_then_ekt_for_five_units(office, tmp_path):
     assert all(f.prefilled for f in ekt_forms)  # from this year's RKT targets
     for form in ekt_forms:
         fill(form.path, [ekt_row(1, target=100, realisasi=95)], "ekt")
-    import_forms(db, data_dir, check_forms([f.path for f in ekt_forms], kind="ekt"))
+    import_forms(data_dir, check_forms([f.path for f in ekt_forms], kind="ekt"))
     ekt = merged_plan("ekt", 2027)
     text = _pdf_text(merged_pdf(ekt, data_dir))
     assert text.count("95,00 Sangat baik") == 6  # five rows and the average

@@ -17,15 +17,15 @@ def test_search_filters_and_detail(sending, qtbot, monkeypatch, screenshot,  # n
                                    qtmodeltester):
     s = sending
     staf = get_person(s.office.staf.id)
-    take_number(s.database, classification="000.8.3.3", kind="lainnya",
+    take_number(classification="000.8.3.3", kind="lainnya",
                 perihal="Undangan rapat evaluasi SOP", tujuan="Para Kasi",
                 letter_date=date(2025, 12, 1), person_id=staf.id)
-    delivery = dv.add_delivery(s.database, dv.NewDelivery(
+    delivery = dv.add_delivery(dv.NewDelivery(
         s.pengantar, "Kepala BAPERLITBANG di Karanganyar", date(2026, 1, 13), staf.id,
         lampiran_files=(s.renja_file,)), staf.id)
     scan = s.data_dir.parent / "tanda terima.png"
     scan.write_bytes(b"\x89PNG\r\n\x1a\n scan")
-    dv.record_receipt(s.database, s.data_dir, delivery,
+    dv.record_receipt(s.data_dir, delivery,
                       dv.Receipt("Rina Wulandari", date(2026, 1, 14), scan), staf.id)
 
     page = ArchivePage(s.office.workspace, lambda: staf)

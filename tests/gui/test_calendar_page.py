@@ -124,8 +124,8 @@ def test_change_office_hours(qtbot, page, errors):
 
 
 def test_screenshot(qtbot, page, workspace, screenshot):
-    add_office_day(workspace.database, date(2026, 3, 18), "Pelayanan tetap buka", "masuk")
-    add_office_day(workspace.database, date(2026, 6, 2), "Hari jadi kabupaten", "libur")
+    add_office_day(date(2026, 3, 18), "Pelayanan tetap buka", "masuk")
+    add_office_day(date(2026, 6, 2), "Hari jadi kabupaten", "libur")
     page.refresh()
     page.view.selectRow(page.model.row_of(date(2026, 3, 18), "masuk"))
     page.view.scrollTo(page.model.index(page.model.row_of(date(2026, 3, 18), "masuk"), 0),

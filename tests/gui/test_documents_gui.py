@@ -129,11 +129,11 @@ def test_pengantar_from_the_page_to_the_signature(routed, qtbot, monkeypatch,  #
 def test_saved_copy_is_genuine_a_changed_one_not(routed, qtbot, monkeypatch,  # noqa: F811
                                                  tmp_path):
     setup = routed
-    db, data = setup.workspace.database, setup.workspace.data_dir
-    doc_id = workflow.create_document(db, data, "surat_pengantar", TITLE, CONTENT,
+    _db, data = setup.workspace.database, setup.workspace.data_dir
+    doc_id = workflow.create_document(data, "surat_pengantar", TITLE, CONTENT,
                                       setup.staf.id)
     for actor in (setup.kasubag, setup.sekcam, setup.camat):
-        workflow.approve(db, data, doc_id, actor.id, "123456")
+        workflow.approve(data, doc_id, actor.id, "123456")
     window = DocumentWindow(setup.workspace, doc_id, Login(setup.staf))
     qtbot.addWidget(window)
     copy = window.save_copy(tmp_path / "pengantar")
@@ -156,10 +156,10 @@ def test_saved_copy_is_genuine_a_changed_one_not(routed, qtbot, monkeypatch,  # 
 
 def test_a_return_with_a_note_and_a_change(routed, qtbot, monkeypatch):  # noqa: F811
     setup = routed
-    db, data = setup.workspace.database, setup.workspace.data_dir
-    doc_id = workflow.create_document(db, data, "surat_pengantar", TITLE, CONTENT,
+    _db, data = setup.workspace.database, setup.workspace.data_dir
+    doc_id = workflow.create_document(data, "surat_pengantar", TITLE, CONTENT,
                                       setup.staf.id)
-    workflow.approve(db, data, doc_id, setup.kasubag.id, "123456")
+    workflow.approve(data, doc_id, setup.kasubag.id, "123456")
     login = Login(setup.sekcam)
     window = DocumentWindow(setup.workspace, doc_id, login)
     qtbot.addWidget(window)
@@ -257,14 +257,14 @@ def test_disposisi_checklists(routed, qtbot, screenshot):  # noqa: F811
 
 def test_the_page_lists_and_filters(routed, qtbot, monkeypatch, screenshot):  # noqa: F811
     setup = routed
-    db, data = setup.workspace.database, setup.workspace.data_dir
-    first = workflow.create_document(db, data, "surat_pengantar", TITLE, CONTENT,
+    _db, data = setup.workspace.database, setup.workspace.data_dir
+    first = workflow.create_document(data, "surat_pengantar", TITLE, CONTENT,
                                      setup.staf.id)
-    workflow.create_document(db, data, "surat_pengantar", "Penyampaian RKT 2027", CONTENT,
+    workflow.create_document(data, "surat_pengantar", "Penyampaian RKT 2027", CONTENT,
                              setup.staf.id)
     for actor in (setup.kasubag, setup.sekcam, setup.camat):
-        workflow.approve(db, data, first, actor.id, "123456")
-    workflow.create_document(db, data, "surat_pengantar", "Penyampaian laporan SAKIP",
+        workflow.approve(data, first, actor.id, "123456")
+    workflow.create_document(data, "surat_pengantar", "Penyampaian laporan SAKIP",
                              CONTENT, setup.staf.id)
     login = Login(setup.kasubag)
     page = DocumentsPage(setup.workspace, login)
@@ -295,10 +295,10 @@ def test_the_author_may_change_a_returned_document(routed, qtbot, monkeypatch): 
     if "author_id" not in workflow.DocumentSummary.__dataclass_fields__:
         pytest.skip("workflow.DocumentSummary does not tell the author yet (author_id)")
     setup = routed
-    db, data = setup.workspace.database, setup.workspace.data_dir
-    doc_id = workflow.create_document(db, data, "surat_pengantar", TITLE, CONTENT,
+    _db, data = setup.workspace.database, setup.workspace.data_dir
+    doc_id = workflow.create_document(data, "surat_pengantar", TITLE, CONTENT,
                                       setup.staf.id)
-    workflow.return_document(db, doc_id, setup.kasubag.id, "123456", "Lampiran kurang")
+    workflow.return_document(doc_id, setup.kasubag.id, "123456", "Lampiran kurang")
     window = DocumentWindow(setup.workspace, doc_id, Login(setup.staf))
     qtbot.addWidget(window)
     assert window.edit_button.isEnabled()

@@ -121,7 +121,7 @@ def test_waiting_for_a_receipt_is_shown(sending, qtbot, monkeypatch, screenshot)
     s = sending
     staf = get_person(s.office.staf.id)
     for doc_id, tujuan in ((s.pengantar, BAPPEDA), (s.surat, "Inspektur Kabupaten")):
-        expedition_page.dv.add_delivery(s.database, expedition_page.dv.NewDelivery(
+        expedition_page.dv.add_delivery(expedition_page.dv.NewDelivery(
             doc_id, tujuan, date(2026, 1, 13), staf.id), staf.id)
     page = ExpeditionPage(s.office.workspace, lambda: staf)
     qtbot.addWidget(page)

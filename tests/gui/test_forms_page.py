@@ -39,7 +39,7 @@ def table(page: FormsPage) -> list[list[str]]:
 
 @pytest.fixture
 def planner(office):  # noqa: F811
-    person_id = add_person(office.database, "Sari Perencana", "Perencana",
+    person_id = add_person("Sari Perencana", "Perencana",
                            "199001012015032001", "admin", "123456")
     return get_person(person_id)
 
@@ -177,10 +177,10 @@ def test_wrong_form_type_is_refused_by_name(page, office, monkeypatch, tmp_path)
 
 
 def test_prepare_from_a_run(office, planner, qtbot):  # noqa: F811
-    sop_id = library.duplicate_sop(office.database, 1, "Penyusunan RKT")
-    library.approve(office.database, sop_id, Official("Camat", "Wahyu"), date(2026, 12, 1))
+    sop_id = library.duplicate_sop(1, "Penyusunan RKT")
+    library.approve(sop_id, Official("Camat", "Wahyu"), date(2026, 12, 1))
     lanes = library.get_sop(sop_id).pelaksana
-    run_id = start_run(office.database, sop_id, "Penyusunan RKT 2027", YEAR, date(2027, 1, 4),
+    run_id = start_run(sop_id, "Penyusunan RKT 2027", YEAR, date(2027, 1, 4),
                        {lane.kode: planner.id for lane in lanes}, Actor(planner.id, "admin"))
     page = FormsPage(office, lambda: planner)
     qtbot.addWidget(page)

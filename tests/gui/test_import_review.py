@@ -37,8 +37,8 @@ def an_office(data_dir: Path) -> int:
     """A data folder already set up, with one person who logs in."""
     workspace = open_workspace(data_dir)
     try:
-        profile.save_profile(workspace.database, OFFICE)
-        return add_person(workspace.database, "Sri Lestari", "Sekretaris Kecamatan",
+        profile.save_profile(OFFICE)
+        return add_person("Sri Lestari", "Sekretaris Kecamatan",
                           "197505122000032004", "admin", "135791")
     finally:
         workspace.close()
@@ -148,8 +148,8 @@ def test_word_sop_imported_through_the_review(qtbot, data_dir, tmp_path, monkeyp
 
         # the Arsip page lists what archive.search finds; clicking "Arsip" in the navigation
         # calls ArchivePage.refresh(), which that page lacks (pages' refresh: issue 16)
-        refresh(window.workspace.database)
-        found = search.search(window.workspace.database, search.ArchiveQuery(text="Inspektorat"))
+        refresh()
+        found = search.search(search.ArchiveQuery(text="Inspektorat"))
         entry = next(e for e in found.entries if e.source == "sumber_sop")
         assert entry.perihal == source.name and entry.sop_id == sop_id and entry.has_file
         window.close()

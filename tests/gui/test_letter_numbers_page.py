@@ -14,10 +14,9 @@ from tests.runs.conftest import office  # noqa: F401 - the fixture
 
 
 def test_register_and_format(qtbot, office, monkeypatch, screenshot):  # noqa: F811
-    db = office.workspace.database
-    set_settings(db, {"kode_unit": "408.12"})
+    set_settings({"kode_unit": "408.12"})
     for perihal in ("Penyampaian RKT 2027", "Undangan rapat Renja"):
-        ln.take_number(db, classification="000.7.2.6", kind="surat_dinas", perihal=perihal,
+        ln.take_number(classification="000.7.2.6", kind="surat_dinas", perihal=perihal,
                        tujuan="Bupati", letter_date=date(2026, 11, 24),
                        person_id=office.staf.id)
     page = LetterNumbersPage(office.workspace, lambda: get_person(office.admin.id))

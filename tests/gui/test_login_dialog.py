@@ -19,10 +19,9 @@ SEKCAM = Official("Sekretaris Kecamatan", "SRI LESTARI, S.Sos.", "Penata Tk. I (
 
 @pytest.fixture
 def people(workspace) -> dict[str, int]:
-    db = workspace.database
-    return {"wahyu": add_person(db, "Wahyu Agus Pramono", "Camat", CAMAT.nip, "admin", "246802"),
-            "budi": add_person(db, "Budi Santoso", "Staf Umum", "", "staf", "123456"),
-            "sri": add_person(db, "Sri Lestari", "Sekretaris Kecamatan", SEKCAM.nip,
+    return {"wahyu": add_person("Wahyu Agus Pramono", "Camat", CAMAT.nip, "admin", "246802"),
+            "budi": add_person("Budi Santoso", "Staf Umum", "", "staf", "123456"),
+            "sri": add_person("Sri Lestari", "Sekretaris Kecamatan", SEKCAM.nip,
                               "pejabat", "135791")}
 
 
@@ -40,7 +39,7 @@ def log_in(qtbot, dialog: LoginDialog, person_id: int, pin: str) -> None:
 
 
 def test_right_pin_logs_in(qtbot, workspace, people):
-    dialog = open_dialog(qtbot, LoginDialog(None, workspace.database))
+    dialog = open_dialog(qtbot, LoginDialog(None))
     assert [dialog.people.itemText(i) for i in range(dialog.people.count())] == [
         "Budi Santoso — Staf Umum", "Sri Lestari — Sekretaris Kecamatan",
         "Wahyu Agus Pramono — Camat"]
@@ -51,7 +50,7 @@ def test_right_pin_logs_in(qtbot, workspace, people):
 
 
 def test_wrong_pin_shows_why_in_red_and_clears_the_field(qtbot, workspace, people, screenshot):
-    dialog = open_dialog(qtbot, LoginDialog(None, workspace.database, people["sri"]))
+    dialog = open_dialog(qtbot, LoginDialog(None, people["sri"]))
     assert dialog.people.currentData() == people["sri"]  # the last person is preselected
     log_in(qtbot, dialog, people["sri"], "9999")
     assert dialog.isVisible() and dialog.person is None
@@ -69,7 +68,7 @@ def test_wrong_pin_shows_why_in_red_and_clears_the_field(qtbot, workspace, peopl
 
 
 def test_pin_field_takes_digits_only_and_masuk_needs_four(qtbot, workspace, people):
-    dialog = open_dialog(qtbot, LoginDialog(None, workspace.database))
+    dialog = open_dialog(qtbot, LoginDialog(None))
     qtbot.keyClicks(dialog.pin, "12ab")
     assert dialog.pin.text() == "12"
     qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
@@ -80,7 +79,7 @@ def test_pin_field_takes_digits_only_and_masuk_needs_four(qtbot, workspace, peop
 
 
 def test_five_wrong_pins_lock_the_person(qtbot, workspace, people):
-    dialog = open_dialog(qtbot, LoginDialog(None, workspace.database))
+    dialog = open_dialog(qtbot, LoginDialog(None))
     for _ in range(5):
         log_in(qtbot, dialog, people["budi"], "0000")
     assert dialog.message.text().startswith("Terlalu banyak PIN salah. Coba lagi pukul ")
@@ -90,7 +89,7 @@ def test_five_wrong_pins_lock_the_person(qtbot, workspace, people):
 
 
 def test_choosing_another_person_clears_pin_and_message(qtbot, workspace, people):
-    dialog = open_dialog(qtbot, LoginDialog(None, workspace.database))
+    dialog = open_dialog(qtbot, LoginDialog(None))
     log_in(qtbot, dialog, people["budi"], "0000")
     qtbot.keyClicks(dialog.pin, "12")
     dialog.people.setCurrentIndex(dialog.people.findData(people["wahyu"]))
@@ -98,13 +97,13 @@ def test_choosing_another_person_clears_pin_and_message(qtbot, workspace, people
 
 
 def test_keluar_returns_nobody(qtbot, workspace, people):
-    dialog = open_dialog(qtbot, LoginDialog(None, workspace.database))
+    dialog = open_dialog(qtbot, LoginDialog(None))
     qtbot.mouseClick(dialog.quit_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Rejected and dialog.person is None
 
 
 def test_first_admin_from_the_profile(qtbot, workspace, screenshot):
-    dialog = open_dialog(qtbot, FirstAdminDialog(None, workspace.database, [CAMAT, SEKCAM]))
+    dialog = open_dialog(qtbot, FirstAdminDialog(None, [CAMAT, SEKCAM]))
     assert dialog.nama.text() == CAMAT.nama and dialog.nip.text() == CAMAT.nip
     qtbot.keyClicks(dialog.pin, "246802")
     qtbot.keyClicks(dialog.pin_again, "2486")
@@ -122,7 +121,7 @@ def test_first_admin_from_the_profile(qtbot, workspace, screenshot):
 
 
 def test_first_admin_with_a_typed_name(qtbot, workspace):
-    dialog = open_dialog(qtbot, FirstAdminDialog(None, workspace.database, [CAMAT]))
+    dialog = open_dialog(qtbot, FirstAdminDialog(None, [CAMAT]))
     dialog.choice.setCurrentIndex(dialog.choice.findText(TYPED))
     assert dialog.nama.text() == "" and dialog.nip.text() == ""
     qtbot.keyClicks(dialog.pin, "123456")
@@ -135,7 +134,7 @@ def test_first_admin_with_a_typed_name(qtbot, workspace):
 
 
 def test_keyboard_alone_logs_in_and_enter_never_quits(qtbot, workspace, people):
-    dialog = open_dialog(qtbot, LoginDialog(None, workspace.database))
+    dialog = open_dialog(qtbot, LoginDialog(None))
     dialog.people.setCurrentIndex(dialog.people.findData(people["sri"]))
     dialog.activateWindow()
     dialog.pin.setFocus()

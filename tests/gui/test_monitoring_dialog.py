@@ -34,7 +34,7 @@ from tests.runs.test_monitoring import walk
 
 @pytest.fixture
 def profiled(office):  # noqa: F811
-    save_profile(office.workspace.database, OfficeProfile(
+    save_profile(OfficeProfile(
         pemerintah="PEMERINTAH KABUPATEN KARANGANYAR", nama_kantor="KECAMATAN NGARGOYOSO",
         alamat="Jl. Raya Ngargoyoso No. 1, Ngargoyoso", telepon="0271 123456",
         officials=(Official("Camat Ngargoyoso", "WAHYU AGUS PRAMONO, S.STP.", "Pembina",
@@ -75,10 +75,9 @@ def pdf_text(data: bytes) -> str:
 
 
 def test_fill_edit_and_print(qtbot, profiled, screenshot):
-    db = profiled.workspace.database
     _run, now = walk(profiled, late_first_step=True, returns=1)
-    other = library.duplicate_sop(db, profiled.sop_id, "Penyusunan Renja")
-    library.approve(db, other, library.get_sop(profiled.sop_id).identitas.disahkan_oleh,
+    other = library.duplicate_sop(profiled.sop_id, "Penyusunan Renja")
+    library.approve(other, library.get_sop(profiled.sop_id).identitas.disahkan_oleh,
                     date(2026, 1, 6))
     walk(type(profiled)(**{**profiled.__dict__, "sop_id": other}), start=now,
          title="Penyusunan Renja 2027")

@@ -39,7 +39,7 @@ def test_new_user_sets_up_edits_approves_and_prints(qtbot, workspace, tmp_path, 
     window.show()
     window.maybe_run_setup()  # first start: the wizard
     assert profile.is_configured()
-    camat = add_person(workspace.database, "WAHYU AGUS PRAMONO, S.STP.", "Camat Ngargoyoso",
+    camat = add_person("WAHYU AGUS PRAMONO, S.STP.", "Camat Ngargoyoso",
                        "198001181999121001", "pejabat", "123456")
     window.person = get_person(camat)  # the camat logs in
 

@@ -30,12 +30,11 @@ CAMAT_NIP = "198001181999121001"
 
 @pytest.fixture
 def people(workspace) -> dict[str, int]:
-    db = workspace.database
-    ids = {"wahyu": add_person(db, "Wahyu Agus Pramono", "Camat", CAMAT_NIP, "admin", "246802"),
-           "budi": add_person(db, "Budi Santoso", "Staf Umum", "", "staf", "123456"),
-           "sri": add_person(db, "Sri Lestari", "Sekretaris Kecamatan", "", "pejabat", "135791"),
-           "lama": add_person(db, "Joko Pensiun", "Staf", "", "staf", "111111")}
-    update_person(db, ids["lama"], nama="Joko Pensiun", jabatan="Staf", nip="", role="staf",
+    ids = {"wahyu": add_person("Wahyu Agus Pramono", "Camat", CAMAT_NIP, "admin", "246802"),
+           "budi": add_person("Budi Santoso", "Staf Umum", "", "staf", "123456"),
+           "sri": add_person("Sri Lestari", "Sekretaris Kecamatan", "", "pejabat", "135791"),
+           "lama": add_person("Joko Pensiun", "Staf", "", "staf", "111111")}
+    update_person(ids["lama"], nama="Joko Pensiun", jabatan="Staf", nip="", role="staf",
                   active=False)
     return ids
 
@@ -83,7 +82,7 @@ def test_admin_sees_everyone_and_adds_a_person(qtbot, workspace, people, monkeyp
         qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     dewi = next(p for p in list_people() if p.nama == "Dewi Kartika")
     assert (dewi.nip, dewi.role) == ("198503022010012005", "pejabat")
-    assert verify_login(workspace.database, dewi.id, "555555") == dewi
+    assert verify_login(dewi.id, "555555") == dewi
     assert page.selected() == dewi
     assert page.notice.text() == "Dewi Kartika ditambahkan."
     QApplication.processEvents()
@@ -119,12 +118,12 @@ def test_last_admin_cannot_step_down(qtbot, workspace, people, monkeypatch, erro
 def test_admin_resets_a_forgotten_pin(qtbot, workspace, people, monkeypatch):
     for _ in range(5):
         with pytest.raises((WrongPin, LockedOut)):
-            verify_login(workspace.database, people["budi"], "0000")
+            verify_login(people["budi"], "0000")
     page = make_page(qtbot, workspace, people["wahyu"])
     page.select(people["budi"])
     answer(monkeypatch, PinDialog, PinChange("", "8080"))
     qtbot.mouseClick(page.reset_button, Qt.MouseButton.LeftButton)
-    assert verify_login(workspace.database, people["budi"], "8080").nama == "Budi Santoso"
+    assert verify_login(people["budi"], "8080").nama == "Budi Santoso"
     assert "sudah diatur ulang" in page.notice.text()
 
 
@@ -141,9 +140,9 @@ def test_staf_sees_the_list_and_changes_only_their_own_pin(qtbot, workspace, peo
     answer(monkeypatch, PinDialog, PinChange("123456", "432109"))
     qtbot.mouseClick(page.own_pin_button, Qt.MouseButton.LeftButton)
     assert page.notice.text() == "PIN Anda sudah diganti."
-    assert verify_login(workspace.database, people["budi"], "432109").id == people["budi"]
+    assert verify_login(people["budi"], "432109").id == people["budi"]
     with pytest.raises(WrongPin):
-        verify_login(workspace.database, people["budi"], "123456")
+        verify_login(people["budi"], "123456")
     page.add()  # a non-admin reaching the action by other means changes nothing
     assert len(list_people(include_inactive=True)) == 4
 

@@ -26,19 +26,19 @@ from tests.runs.test_engine import do_step
 
 def test_renja_surat_pengantar_to_signature(qtbot, office, monkeypatch, tmp_path,  # noqa: F811
                                             capsys):
-    db, data = office.workspace.database, office.workspace.data_dir
-    profile.save_profile(db, profile.OfficeProfile(
+    _db, data = office.workspace.database, office.workspace.data_dir
+    profile.save_profile(profile.OfficeProfile(
         pemerintah="PEMERINTAH KABUPATEN KARANGANYAR", nama_kantor="KECAMATAN NGARGOYOSO",
         alamat="Jln. Kemuning - Batu Jamus Km 3 Ngargoyoso", officials=(profile.Official(
             "Camat Ngargoyoso", "Wahyu Camat", "Pembina (IV/a)", "198001181999121001"),),
         kode_unit="408.12"))
-    set_route(db, "surat_pengantar", [(office.kasubag.id, "paraf"), (office.sekcam.id, "paraf"),
+    set_route("surat_pengantar", [(office.kasubag.id, "paraf"), (office.sekcam.id, "paraf"),
                                       (office.camat.id, "tanda_tangan")])
-    renja = library.duplicate_sop(db, 6, "Penyusunan Renja")
-    library.approve(db, renja, Official("Camat", "Wahyu Camat"), date(2026, 1, 5))
+    renja = library.duplicate_sop(6, "Penyusunan Renja")
+    library.approve(renja, Official("Camat", "Wahyu Camat"), date(2026, 1, 5))
     lanes = {"pengguna_anggaran": office.camat, "perencana": office.staf,
              "kepala_bidang": office.kasubag, "stakeholder": office.sekcam}
-    run_id = engine.start_run(db, renja, "Renja 2027", 2027, date.today(),
+    run_id = engine.start_run(renja, "Renja 2027", 2027, date.today(),
                               {k: v.id for k, v in lanes.items()}, office.admin)
     for actor in (office.camat, office.staf, office.staf, office.kasubag, office.staf):
         do_step(office, run_id, actor)

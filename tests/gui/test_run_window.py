@@ -79,7 +79,7 @@ def test_other_people_cannot_act(qtbot, office, monkeypatch):  # noqa: F811
 
     from desktop_app.runs import engine
 
-    run_id = engine.start_run(office.workspace.database, office.sop_id, "RKT", 2027,
+    run_id = engine.start_run(office.sop_id, "RKT", 2027,
                               date.today(), office.assignments, office.admin)
     window = MainWindow(office.workspace, get_person(office.staf.id))
     qtbot.addWidget(window)
@@ -102,7 +102,7 @@ def test_an_admin_reassigns_a_lane(qtbot, office, monkeypatch):  # noqa: F811
     from desktop_app.common.audit import entries
     from desktop_app.runs import engine
 
-    run_id = engine.start_run(office.workspace.database, office.sop_id, "RKT", 2027,
+    run_id = engine.start_run(office.sop_id, "RKT", 2027,
                               date.today(), office.assignments, office.admin)
     window = MainWindow(office.workspace, get_person(office.admin.id))
     qtbot.addWidget(window)

@@ -121,7 +121,7 @@ def test_filling_every_page_returns_the_profile(qtbot, wizard, workspace, tmp_pa
     assert (profile.paper, profile.kode_unit) == ("A4", "408.12")
     assert profile.logo.startswith("berkas/")
 
-    save_profile(workspace.database, profile)
+    save_profile(profile)
     assert load_profile().nama_kantor == "KECAMATAN NGARGOYOSO"
     assert office_kop(data_dir=workspace.data_dir).logo.is_file()
 

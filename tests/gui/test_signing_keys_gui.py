@@ -102,7 +102,7 @@ def test_camat_makes_a_key_signs_and_the_letter_verifies(routed, qtbot, monkeypa
     page.export_button.click()
     assert key_file.exists() and fingerprint in page.message.text()
 
-    doc_id = workflow.create_document(o.workspace.database, o.workspace.data_dir,
+    doc_id = workflow.create_document(o.workspace.data_dir,
                                       "surat_pengantar", "Penyampaian Renja 2027", CONTENT,
                                       o.staf.id)
     monkeypatch.setattr(PinPrompt, "ask", classmethod(lambda cls, *a, **k: "123456"))

@@ -30,12 +30,12 @@ def open_editor(qtbot, workspace, template: int = 4) -> SopEditor:
     from desktop_app.office.profile import OfficeProfile, save_profile
     from desktop_app.office.profile import Official as ProfileOfficial
 
-    save_profile(workspace.database, OfficeProfile(  # the camat approves as themself
+    save_profile(OfficeProfile(  # the camat approves as themself
         pemerintah="PEMERINTAH KABUPATEN KARANGANYAR", nama_kantor="KECAMATAN NGARGOYOSO",
         alamat="Jln. Kemuning", officials=(ProfileOfficial(CAMAT.jabatan, CAMAT.nama,
                                                            CAMAT.pangkat, CAMAT.nip),)))
-    sop_id = library.duplicate_sop(workspace.database, template, "RKT Kecamatan Kami")
-    camat = add_person(workspace.database, CAMAT.nama, CAMAT.jabatan, CAMAT.nip, "pejabat",
+    sop_id = library.duplicate_sop(template, "RKT Kecamatan Kami")
+    camat = add_person(CAMAT.nama, CAMAT.jabatan, CAMAT.nip, "pejabat",
                        "123456")
     editor = SopEditor(workspace, sop_id, [CAMAT], None, lambda: get_person(camat))
     qtbot.addWidget(editor)

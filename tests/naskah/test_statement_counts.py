@@ -12,10 +12,10 @@ from tests.runs.test_statement_counts import counted
 
 def add_documents(o, count: int) -> None:
     """`count` drafts, the first of them signed (so it carries a letter number)."""
-    db, data = o.workspace.database, o.workspace.data_dir
+    _db, data = o.workspace.database, o.workspace.data_dir
     ids = [make(o) for _ in range(count)]
     for person in (o.kasubag, o.sekcam, o.camat):
-        workflow.approve(db, data, ids[0], person.id, "123456", today=date(2026, 11, 24))
+        workflow.approve(data, ids[0], person.id, "123456", today=date(2026, 11, 24))
 
 
 def test_the_document_list_costs_the_same_statements_at_3_and_at_12(routed):  # noqa: F811

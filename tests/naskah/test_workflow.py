@@ -25,37 +25,36 @@ CONTENT = {"tempat": "Karanganyar", "tanggal": "", "kepada": "Kepala BAPERLITBAN
 
 @pytest.fixture
 def routed(office):  # noqa: F811
-    db = office.workspace.database
-    profile.save_profile(db, profile.OfficeProfile(
+    profile.save_profile(profile.OfficeProfile(
         pemerintah="PEMERINTAH KABUPATEN KARANGANYAR", nama_kantor="KECAMATAN NGARGOYOSO",
         alamat="Jln. Kemuning - Batu Jamus Km 3", officials=(profile.Official(
             "Camat Ngargoyoso", "Wahyu Camat", "Pembina (IV/a)", "198001181999121001"),),
         kode_unit="408.12"))
-    set_route(db, "surat_pengantar", [(office.kasubag.id, "paraf"),
+    set_route("surat_pengantar", [(office.kasubag.id, "paraf"),
                                       (office.sekcam.id, "paraf"),
                                       (office.camat.id, "tanda_tangan")])
     return office
 
 
 def make(office, content=None):  # noqa: F811
-    return workflow.create_document(office.workspace.database, office.workspace.data_dir,
+    return workflow.create_document(office.workspace.data_dir,
                                     "surat_pengantar", "Penyampaian Renja 2027",
                                     content or CONTENT, office.staf.id)
 
 
 def test_route_from_draft_to_signature(routed, tmp_path, capsys):
     o = routed
-    db, data = o.workspace.database, o.workspace.data_dir
+    _db, data = o.workspace.database, o.workspace.data_dir
     doc_id = make(o)
     assert [d.id for d in workflow.pending_for(o.kasubag.id)] == [doc_id]
     with pytest.raises(people.NotAllowed, match="giliran Budi Kasubag"):
-        workflow.approve(db, data, doc_id, o.sekcam.id, "123456")
+        workflow.approve(data, doc_id, o.sekcam.id, "123456")
     with pytest.raises(people.WrongPin):
-        workflow.approve(db, data, doc_id, o.kasubag.id, "9999")
-    workflow.approve(db, data, doc_id, o.kasubag.id, "123456")
-    workflow.approve(db, data, doc_id, o.sekcam.id, "123456")
+        workflow.approve(data, doc_id, o.kasubag.id, "9999")
+    workflow.approve(data, doc_id, o.kasubag.id, "123456")
+    workflow.approve(data, doc_id, o.sekcam.id, "123456")
     assert workflow.pending_for(o.camat.id)[0].waiting_action == "tanda_tangan"
-    workflow.approve(db, data, doc_id, o.camat.id, "123456", today=date(2026, 11, 24))
+    workflow.approve(data, doc_id, o.camat.id, "123456", today=date(2026, 11, 24))
 
     detail = workflow.document_detail(doc_id, data)
     assert detail.summary.status == "final"
@@ -85,15 +84,15 @@ def test_route_from_draft_to_signature(routed, tmp_path, capsys):
 
 def test_a_return_and_a_change_void_earlier_paraf(routed):
     o = routed
-    db, data = o.workspace.database, o.workspace.data_dir
+    _db, data = o.workspace.database, o.workspace.data_dir
     doc_id = make(o)
-    workflow.approve(db, data, doc_id, o.kasubag.id, "123456")
+    workflow.approve(data, doc_id, o.kasubag.id, "123456")
     with pytest.raises(InvalidInput, match="Tulis catatan"):
-        workflow.return_document(db, doc_id, o.sekcam.id, "123456", " ")
-    workflow.return_document(db, doc_id, o.sekcam.id, "123456", "Banyaknya 3 buku")
+        workflow.return_document(doc_id, o.sekcam.id, "123456", " ")
+    workflow.return_document(doc_id, o.sekcam.id, "123456", "Banyaknya 3 buku")
     assert workflow.document_detail(doc_id, data).summary.status == "dikembalikan"
     changed = dict(CONTENT, items=[dict(CONTENT["items"][0], banyaknya="3 (tiga) buku")])
-    workflow.update_document(db, data, doc_id, "Penyampaian Renja 2027", changed,
+    workflow.update_document(data, doc_id, "Penyampaian Renja 2027", changed,
                              o.staf.id)
     detail = workflow.document_detail(doc_id, data)
     assert detail.summary.status == "menunggu" and detail.summary.versions == 2
@@ -115,13 +114,13 @@ def test_signing_twice_at_once_gives_one_number(routed):
     o = routed
     db, data = o.workspace.database, o.workspace.data_dir
     doc_id = make(o)
-    workflow.approve(db, data, doc_id, o.kasubag.id, "123456")
-    workflow.approve(db, data, doc_id, o.sekcam.id, "123456")
+    workflow.approve(data, doc_id, o.kasubag.id, "123456")
+    workflow.approve(data, doc_id, o.sekcam.id, "123456")
     errors = []
 
     def sign():
         try:
-            workflow.approve(db, data, doc_id, o.camat.id, "123456", today=date(2026, 11, 24))
+            workflow.approve(data, doc_id, o.camat.id, "123456", today=date(2026, 11, 24))
         except Exception as exc:  # noqa: BLE001 - the slower click is refused
             errors.append(exc)
         finally:

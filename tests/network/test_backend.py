@@ -55,19 +55,19 @@ def test_an_empty_server_database_gets_every_migration_and_the_templates(office)
     assert applied_migrations(office.database) == ALL_MIGRATIONS
     assert pending_migrations(office.database) == []
     assert m.Sop.select().count() == 6
-    assert missing_triggers(office.database) == []
+    assert missing_triggers() == []
     assert not (office.data_dir / "pandu.sqlite3").exists()
 
 
 def test_archive_search_on_the_server(office):
-    set_settings(office.database, {"kode_unit": "408.12"})
+    set_settings({"kode_unit": "408.12"})
     for perihal in ("Undangan rapat koordinasi", "Laporan kegiatan posyandu"):
-        take_number(office.database, classification="000.7.2.6", kind="lainnya",
+        take_number(classification="000.7.2.6", kind="lainnya",
                     perihal=perihal, tujuan="Para Kepala Desa", letter_date=date(2026, 3, 2),
                     person_id=None)
 
     def found(text):
-        return sorted(e.perihal for e in search(office.database, ArchiveQuery(text)).entries)
+        return sorted(e.perihal for e in search(ArchiveQuery(text)).entries)
 
     assert found("koord") == ["Undangan rapat koordinasi"]
     assert found("KEPALA des") == ["Laporan kegiatan posyandu", "Undangan rapat koordinasi"]

@@ -26,7 +26,7 @@ def _pc(data_dir: str, db_url: str, pc: int, barrier) -> None:
         assert workspace.networked
         barrier.wait(timeout=60)
         for n in range(NUMBERS_EACH):
-            take_number(workspace.database, classification="000.7.2.6", kind="surat_dinas",
+            take_number(classification="000.7.2.6", kind="surat_dinas",
                         perihal=f"PC {pc} surat {n}", tujuan="", letter_date=date(2026, 5, 4),
                         person_id=None)
     finally:
@@ -38,7 +38,7 @@ def test_two_pcs_take_numbers_at_once_without_duplicate_or_gap(pg_server, tmp_pa
     office = open_workspace(tmp_path / "server-admin", db_url=url)
     try:
         with office.active():
-            set_settings(office.database, {"kode_unit": "408.12"})
+            set_settings({"kode_unit": "408.12"})
         context = multiprocessing.get_context("spawn")
         barrier = context.Barrier(PCS)
         pcs = [context.Process(target=_pc, args=(str(tmp_path / f"pc{i}"), url, i, barrier))

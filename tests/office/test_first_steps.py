@@ -9,15 +9,14 @@ from desktop_app.sop import library
 
 
 def test_a_new_office_has_three_next_steps_that_go_when_done(workspace):
-    db = workspace.database
     assert [(s.key, s.done) for s in next_steps()] == [
         ("profil", False), ("pengguna", False), ("sop", False)]
-    profile.save_profile(db, profile.OfficeProfile(
+    profile.save_profile(profile.OfficeProfile(
         pemerintah="PEMERINTAH KABUPATEN KARANGANYAR", nama_kantor="KECAMATAN NGARGOYOSO",
         alamat="Jln. Kemuning", officials=(profile.Official(
             "Camat", "Wahyu", "Pembina (IV/a)", "198001181999121001"),)))
-    add_person(db, "Admin", "Admin", "", "admin", "123456")
-    add_person(db, "Budi", "Staf", "", "staf", "1234")
+    add_person("Admin", "Admin", "", "admin", "123456")
+    add_person("Budi", "Staf", "", "staf", "1234")
     assert [s.done for s in next_steps()] == [True, True, False]
-    library.duplicate_sop(db, 4, "RKT Kami")
+    library.duplicate_sop(4, "RKT Kami")
     assert next_steps() == []

@@ -36,7 +36,7 @@ SOP_CODE = "000.7.2.6"
 
 @pytest.fixture
 def office(workspace):
-    set_settings(workspace.database, {"kode_unit": "408.12"})
+    set_settings({"kode_unit": "408.12"})
     return workspace
 
 
@@ -49,7 +49,7 @@ def _take(database, letter_date=date(2026, 3, 2), person=None, **changes) -> Let
     values = {"classification": SOP_CODE, "kind": "surat_dinas", "perihal": "Undangan rapat",
               "tujuan": "Kepala Desa se-Kecamatan", "letter_date": letter_date,
               "person_id": person, **changes}
-    return take_number(database, **values)
+    return take_number(**values)
 
 
 def test_numbers_run_one_two_three_in_the_default_format(office, person_id):
@@ -83,8 +83,8 @@ def test_cancelled_number_keeps_its_row_and_is_never_reused(office, person_id):
     _take(office.database)
     second = _take(office.database)
     with pytest.raises(InvalidInput, match="alasan"):
-        cancel_number(office.database, second.id, "  ", person_id)
-    cancel_number(office.database, second.id, "Salah tujuan", person_id)
+        cancel_number(second.id, "  ", person_id)
+    cancel_number(second.id, "Salah tujuan", person_id)
     third = _take(office.database)
     assert third.sequence == 3
     entries = register(2026)
@@ -95,14 +95,14 @@ def test_cancelled_number_keeps_its_row_and_is_never_reused(office, person_id):
                                         "Sri Lestari", "Batal")
     assert cancelled.cancelled_at is not None
     with pytest.raises(InvalidInput, match="sudah dibatalkan"):
-        cancel_number(office.database, second.id, "lagi", person_id)
+        cancel_number(second.id, "lagi", person_id)
     with pytest.raises(NotFound):
-        cancel_number(office.database, 999, "tidak ada", person_id)
+        cancel_number(999, "tidak ada", person_id)
 
 
 def test_the_last_number_cancelled_is_not_reused_either(office):
     first = _take(office.database)
-    cancel_number(office.database, first.id, "Batal kirim", None)
+    cancel_number(first.id, "Batal kirim", None)
     assert _take(office.database).sequence == 2
 
 
@@ -144,14 +144,14 @@ def number_format_default() -> str:
 
 
 def test_custom_format(office, person_id):
-    set_number_format(office.database, "  B-{nomor:04d}/{kode_unit}/{klasifikasi}/{tahun} ",
+    set_number_format("  B-{nomor:04d}/{kode_unit}/{klasifikasi}/{tahun} ",
                       person_id)
     assert number_format() == "B-{nomor:04d}/{kode_unit}/{klasifikasi}/{tahun}"
     assert _take(office.database).number == "B-0001/408.12/000.7.2.6/2026"
     with pytest.raises(InvalidInput):
-        set_number_format(office.database, "{nomor}", person_id)
+        set_number_format("{nomor}", person_id)
     assert number_format() == "B-{nomor:04d}/{kode_unit}/{klasifikasi}/{tahun}"
-    set_number_format(office.database, "{nomor}/{tahun}", person_id)
+    set_number_format("{nomor}/{tahun}", person_id)
     assert _take(office.database).number == "2/2026"
     assert [e.number for e in register(2026)] == ["B-0001/408.12/000.7.2.6/2026", "2/2026"]
 
@@ -173,7 +173,7 @@ def test_take_number_refuses_bad_input_and_changes_nothing(office, changes, mess
 def test_take_number_needs_the_unit_code_when_the_format_uses_it(workspace):
     with pytest.raises(InvalidInput, match="kode unit"):
         _take(workspace.database)
-    set_number_format(workspace.database, "{klasifikasi}/{nomor:03d}/{tahun}", None)
+    set_number_format("{klasifikasi}/{nomor:03d}/{tahun}", None)
     assert _take(workspace.database).number == "000.7.2.6/001/2026"
 
 
@@ -187,29 +187,29 @@ def test_classification_codes(office, person_id):
     codes = [c.code for c in list_codes()]
     assert codes == ["000.7.2.4", "000.7.2.6", "000.7.2.7", "000.7.2.10", "000.8.3.3",
                      "000.8.6.3"]
-    added = add_code(office.database, " 000.9.3 ", " Pengelolaan  arsip ", person_id)
+    added = add_code(" 000.9.3 ", " Pengelolaan  arsip ", person_id)
     assert (added.code, added.description, added.active) == ("000.9.3", "Pengelolaan arsip", True)
     with pytest.raises(InvalidInput, match="sudah ada"):
-        add_code(office.database, "000.9.3", "Lagi", person_id)
+        add_code("000.9.3", "Lagi", person_id)
     with pytest.raises(InvalidInput) as error:
-        add_code(office.database, "000.A/1", "", person_id)
+        add_code("000.A/1", "", person_id)
     assert len(error.value.problems) == 2
-    set_code_active(office.database, added.id, False, person_id)
+    set_code_active(added.id, False, person_id)
     assert "000.9.3" not in [c.code for c in list_codes()]
     assert "000.9.3" in [c.code for c in list_codes(include_inactive=True)]
     with pytest.raises(InvalidInput, match="tidak aktif"):
         _take(office.database, classification="000.9.3")
-    set_code_active(office.database, added.id, True, person_id)
+    set_code_active(added.id, True, person_id)
     assert _take(office.database, classification="000.9.3").number == "000.9.3/001/408.12/2026"
     with pytest.raises(NotFound):
-        set_code_active(office.database, 999, True, person_id)
+        set_code_active(999, True, person_id)
 
 
 def test_every_change_is_in_the_audit_trail(office, person_id):
     taken = _take(office.database, person=person_id)
-    cancel_number(office.database, taken.id, "Dobel", person_id)
-    add_code(office.database, "000.9.3", "Pengelolaan arsip", person_id)
-    set_number_format(office.database, "{nomor}/{tahun}", person_id)
+    cancel_number(taken.id, "Dobel", person_id)
+    add_code("000.9.3", "Pengelolaan arsip", person_id)
+    set_number_format("{nomor}/{tahun}", person_id)
     rows = list(m.AuditEntry.select().order_by(m.AuditEntry.id))
     assert [(r.run_id, r.person_id, r.action) for r in rows] == [
         (None, person_id, "ambil_nomor"), (None, person_id, "batal_nomor"),
@@ -221,7 +221,7 @@ def test_every_change_is_in_the_audit_trail(office, person_id):
 def test_register_pdf(office):
     _take(office.database)
     second = _take(office.database, kind="nota_dinas", perihal="Laporan & evaluasi <SAKIP>")
-    cancel_number(office.database, second.id, "Salah perihal", None)
+    cancel_number(second.id, "Salah perihal", None)
     pdf = register_pdf(2026, office_kop("", office.data_dir), "F4")
     assert pdf.startswith(b"%PDF") and len(pdf) > 1000
     assert register_pdf(2030, office_kop(), "A4").startswith(b"%PDF")  # an empty year
@@ -241,7 +241,7 @@ def _take_many(data_dir: str, worker: int, barrier) -> None:
     try:
         barrier.wait(timeout=60)
         for n in range(NUMBERS_EACH):
-            take_number(workspace.database, classification=SOP_CODE, kind="surat_dinas",
+            take_number(classification=SOP_CODE, kind="surat_dinas",
                         perihal=f"proses {worker} surat {n}", tujuan="",
                         letter_date=date(2026, 5, 4), person_id=None)
     finally:

@@ -104,7 +104,7 @@ def test_kop_and_numbering_rules():
 def test_save_and_load_round_trip(workspace):
     assert not is_configured()
     assert load_profile() == OfficeProfile()
-    save_profile(workspace.database, PROFILE)
+    save_profile(PROFILE)
     assert is_configured()
     loaded = load_profile()
     assert loaded.officials[0].nip == "198001181999121001"  # stored without spaces
@@ -119,7 +119,7 @@ def test_save_and_load_round_trip(workspace):
 
 
 def test_saving_again_keeps_ids_reorders_renames_and_removes(workspace):
-    save_profile(workspace.database, PROFILE)
+    save_profile(PROFILE)
     first = load_profile()
     camat, sekcam = first.officials
     sekretariat, pemerintahan = first.units
@@ -127,23 +127,23 @@ def test_saving_again_keeps_ids_reorders_renames_and_removes(workspace):
                       units=(replace(pemerintahan, nama="Sekretariat"),
                              replace(sekretariat, nama="Seksi Pemerintahan"),
                              Unit("Seksi Pelayanan Umum")))
-    save_profile(workspace.database, changed)
+    save_profile(changed)
     again = load_profile()
     assert [(o.id, o.nama) for o in again.officials] == [(sekcam.id, sekcam.nama),
                                                          (camat.id, "BUDI")]
     assert [(u.id, u.nama) for u in again.units][:2] == [(pemerintahan.id, "Sekretariat"),
                                                          (sekretariat.id, "Seksi Pemerintahan")]
-    save_profile(workspace.database, replace(again, officials=again.officials[1:], units=()))
+    save_profile(replace(again, officials=again.officials[1:], units=()))
     assert [o.id for o in load_profile().officials] == [camat.id]
     assert m.Unit.select().count() == 0
 
 
 def test_invalid_profile_changes_nothing(workspace):
-    save_profile(workspace.database, PROFILE)
+    save_profile(PROFILE)
     bad = replace(PROFILE, nama_kantor="KANTOR LAIN",
                   officials=(CAMAT, replace(SEKCAM, nip="19750512200003200")))
     with pytest.raises(InvalidInput) as error:
-        save_profile(workspace.database, bad)
+        save_profile(bad)
     assert error.value.problems == ["pejabat 2: NIP harus 18 angka (sekarang 17)"]
     assert load_profile().nama_kantor == "KECAMATAN NGARGOYOSO"
 
@@ -152,7 +152,7 @@ def test_save_is_one_transaction(workspace):
     """A failure while writing the last table leaves the settings and officials untouched."""
     refuse_inserts(workspace.database, "unit", "disk full")
     with pytest.raises(IntegrityError):
-        save_profile(workspace.database, PROFILE)
+        save_profile(PROFILE)
     assert not is_configured()
     assert load_profile() == OfficeProfile()
 
@@ -166,7 +166,7 @@ def test_logo_is_stored_by_content_hash(workspace, tmp_path):
     assert stored.startswith("berkas/") and stored.endswith(".png") and "logo" not in stored
     assert (workspace.data_dir / stored).read_bytes() == png_bytes()
     assert store_logo(workspace.data_dir, source) == stored  # same content, same file
-    save_profile(workspace.database, replace(PROFILE, logo=stored))
+    save_profile(replace(PROFILE, logo=stored))
     assert office_kop(data_dir=workspace.data_dir).logo == (workspace.data_dir / stored).absolute()
     assert office_kop().logo is None  # without the data folder, no logo
 

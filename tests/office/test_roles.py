@@ -62,10 +62,9 @@ def test_the_default_route_never_takes_the_sekretaris_kecamatan_for_the_camat(wo
     from desktop_app.office.people import add_person
     from desktop_app.office.signoff import default_route
 
-    db = workspace.database
-    sekcam = add_person(db, "Sri", "Sekretaris Kecamatan", "", "pejabat", "123456")
-    kasubag = add_person(db, "Budi", "Kasubag Perencanaan dan Keuangan", "", "pejabat", "123456")
-    camat = add_person(db, "Wahyu", "Camat Ngargoyoso", "", "pejabat", "123456")
+    sekcam = add_person("Sri", "Sekretaris Kecamatan", "", "pejabat", "123456")
+    kasubag = add_person("Budi", "Kasubag Perencanaan dan Keuangan", "", "pejabat", "123456")
+    camat = add_person("Wahyu", "Camat Ngargoyoso", "", "pejabat", "123456")
     assert [(s.person_id, s.action) for s in default_route()] == [
         (kasubag, "paraf"), (sekcam, "paraf"), (camat, "tanda_tangan")]
 

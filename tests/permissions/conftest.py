@@ -42,16 +42,15 @@ class Office:
 
 @pytest.fixture
 def office(workspace) -> Office:
-    db = workspace.database
-    profile.save_profile(db, PROFILE)
-    admin = people.add_person(db, "Sri Kasubag", "Kasubag Umum", "199501012020031004", "admin",
+    profile.save_profile(PROFILE)
+    admin = people.add_person("Sri Kasubag", "Kasubag Umum", "199501012020031004", "admin",
                               PIN)
-    camat = people.add_person(db, CAMAT.nama, CAMAT.jabatan, CAMAT.nip, "pejabat", PIN)
-    sekcam = people.add_person(db, "Citra Sekcam", "Sekretaris Kecamatan",
+    camat = people.add_person(CAMAT.nama, CAMAT.jabatan, CAMAT.nip, "pejabat", PIN)
+    sekcam = people.add_person("Citra Sekcam", "Sekretaris Kecamatan",
                                "198001012005032003", "pejabat", PIN)
-    staf = people.add_person(db, "Sari Staf", "Staf Umum", "199001012015032001", "staf", PIN)
-    set_settings(db, {"kode_unit": "408.12"})
-    sop_id = library.duplicate_sop(db, 4, "Penyusunan RKT")
+    staf = people.add_person("Sari Staf", "Staf Umum", "199001012015032001", "staf", PIN)
+    set_settings({"kode_unit": "408.12"})
+    sop_id = library.duplicate_sop(4, "Penyusunan RKT")
     return Office(workspace, admin, camat, sekcam, staf, sop_id)
 
 

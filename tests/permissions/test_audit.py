@@ -29,23 +29,23 @@ def _last_id() -> int:
 def test_every_change_of_power_is_audited(office, tmp_path):
     db, admin = office.db, office.admin
     start = _last_id()
-    dewi = people.add_person(db, "Dewi Kartika", "Kasi", "198503022010012005", "staf", PIN,
+    dewi = people.add_person("Dewi Kartika", "Kasi", "198503022010012005", "staf", PIN,
                              actor=admin)
-    people.update_person(db, dewi, nama="Dewi Kartika", jabatan="Kasi Pemerintahan",
+    people.update_person(dewi, nama="Dewi Kartika", jabatan="Kasi Pemerintahan",
                          nip="198503022010012005", role="pejabat", active=True, actor=admin)
-    people.set_pin(db, dewi, "654321", by_admin_id=admin)
+    people.set_pin(dewi, "654321", by_admin_id=admin)
     for _ in range(people.MAX_WRONG_PINS):
         with pytest.raises(DomainError):
-            people.verify_login(db, dewi, "000000", now=datetime(2026, 11, 24, 3))
-    signoff.set_route(db, "surat_dinas", [(dewi, "paraf"), (office.camat, "tanda_tangan")],
+            people.verify_login(dewi, "000000", now=datetime(2026, 11, 24, 3))
+    signoff.set_route("surat_dinas", [(dewi, "paraf"), (office.camat, "tanda_tangan")],
                       actor=admin)
-    signoff.set_specimen(db, office.camat, actor=admin)
-    profile.save_profile(db, dataclasses.replace(PROFILE, kode_unit="408.99"), actor=admin)
-    letter_numbers.set_number_format(db, "{klasifikasi}/{nomor}/{kode_unit}/{tahun}", admin)
-    letter = letter_numbers.take_number(db, classification="000.7.2.4", kind="surat_dinas",
+    signoff.set_specimen(office.camat, actor=admin)
+    profile.save_profile(dataclasses.replace(PROFILE, kode_unit="408.99"), actor=admin)
+    letter_numbers.set_number_format("{klasifikasi}/{nomor}/{kode_unit}/{tahun}", admin)
+    letter = letter_numbers.take_number(classification="000.7.2.4", kind="surat_dinas",
                                         perihal="Undangan", tujuan="Kades",
                                         letter_date=date(2026, 11, 2), person_id=office.staf)
-    letter_numbers.cancel_number(db, letter.id, "salah tujuan", admin)
+    letter_numbers.cancel_number(letter.id, "salah tujuan", admin)
 
     entries = _entries(start)
     actions = [action for _person, action, _detail in entries]

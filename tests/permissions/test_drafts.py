@@ -61,10 +61,10 @@ def specimen(office, tmp_path):
     """The camat's specimen signature and cap, on file."""
     signature = profile.store_logo(office.data_dir, _image(tmp_path / "ttd.png", "navy"))
     cap = profile.store_logo(office.data_dir, _image(tmp_path / "cap.png", "purple"))
-    signoff.set_specimen(office.db, office.camat,
+    signoff.set_specimen(office.camat,
                          files={"spesimen_ttd": signature, "cap_dinas": cap},
                          actor=office.admin)
-    signoff.set_route(office.db, "surat_dinas", [(office.sekcam, "paraf"),
+    signoff.set_route("surat_dinas", [(office.sekcam, "paraf"),
                                                  (office.camat, "tanda_tangan")],
                       actor=office.admin)
     return office
@@ -74,7 +74,7 @@ def specimen(office, tmp_path):
 def test_a_draft_letter_says_konsep_and_carries_no_specimen_cap_number_or_code(
         specimen, tmp_path):
     o = specimen
-    doc_id = workflow.create_document(o.db, o.data_dir, "surat_dinas", "Renja 2027", CONTENT,
+    doc_id = workflow.create_document(o.data_dir, "surat_dinas", "Renja 2027", CONTENT,
                                       o.staf)
     draft = workflow.document_detail(doc_id, o.data_dir).pdf_path  # "Simpan PDF…" saves this
     _png(draft, tmp_path, "konsep")
@@ -85,8 +85,8 @@ def test_a_draft_letter_says_konsep_and_carries_no_specimen_cap_number_or_code(
         assert all(page.images == [] for page in pdf.pages), "no specimen, no cap"
     assert not verify_bytes(draft.read_bytes()).genuine
 
-    workflow.approve(o.db, o.data_dir, doc_id, o.sekcam, PIN, actor=o.sekcam)
-    workflow.approve(o.db, o.data_dir, doc_id, o.camat, PIN, today=date(2026, 11, 24),
+    workflow.approve(o.data_dir, doc_id, o.sekcam, PIN, actor=o.sekcam)
+    workflow.approve(o.data_dir, doc_id, o.camat, PIN, today=date(2026, 11, 24),
                      actor=o.camat)
     final = workflow.document_detail(doc_id, o.data_dir)
     _png(final.pdf_path, tmp_path, "final")
@@ -99,10 +99,10 @@ def test_a_draft_letter_says_konsep_and_carries_no_specimen_cap_number_or_code(
 
 def test_the_specimen_prints_only_on_what_its_owner_signed(specimen):
     o = specimen
-    signoff.set_route(o.db, "surat_dinas", [(o.sekcam, "tanda_tangan")], actor=o.admin)
-    doc_id = workflow.create_document(o.db, o.data_dir, "surat_dinas", "Renja 2027", CONTENT,
+    signoff.set_route("surat_dinas", [(o.sekcam, "tanda_tangan")], actor=o.admin)
+    doc_id = workflow.create_document(o.data_dir, "surat_dinas", "Renja 2027", CONTENT,
                                       o.staf)
-    workflow.approve(o.db, o.data_dir, doc_id, o.sekcam, PIN, today=date(2026, 11, 24),
+    workflow.approve(o.data_dir, doc_id, o.sekcam, PIN, today=date(2026, 11, 24),
                      actor=o.sekcam)
     with pdfplumber.open(workflow.document_detail(doc_id, o.data_dir).pdf_path) as pdf:
         assert pdf.pages[0].images == [], "the sekcam signs wet: the camat's specimen stays"
@@ -110,7 +110,7 @@ def test_the_specimen_prints_only_on_what_its_owner_signed(specimen):
 
 def test_choosing_another_owner_forgets_the_specimen(specimen):
     o = specimen
-    signoff.set_specimen(o.db, o.sekcam, actor=o.admin)
+    signoff.set_specimen(o.sekcam, actor=o.admin)
     from desktop_app.office.settings import get_setting
 
     assert (get_setting("spesimen_ttd"), get_setting("cap_dinas")) == ("", "")
@@ -130,7 +130,7 @@ def test_an_unapproved_sop_sheet_says_draf_and_has_an_empty_disahkan_block(offic
         identity = pdf.pages[0].extract_text()
     assert "(....................................)" in identity
 
-    library.approve_as(office.db, office.sop_id, Official(nip=CAMAT.nip), date(2026, 11, 24),
+    library.approve_as(office.sop_id, Official(nip=CAMAT.nip), date(2026, 11, 24),
                        office.camat, PIN)
     approved = tmp_path / "disahkan.pdf"
     print_sop(office.sop_id, approved, "F4")
@@ -147,7 +147,7 @@ def test_an_imported_approval_is_the_source_offices_history_not_ours(office, tmp
     sop = sop_from_dict(valid_sop)
     sop.identitas.tanggal_pengesahan = date(2023, 12, 28)
     write_sop_file(sop, source)
-    sop_id = library.import_sop(office.db, source)
+    sop_id = library.import_sop(source)
     assert not library.is_approved(sop_id)
     sheet = tmp_path / "impor.pdf"
     print_sop(sop_id, sheet, "A4")
@@ -171,14 +171,14 @@ def test_cancelled_number_is_reported_by_verify(specimen, tmp_path, capsys):
     from desktop_app.cli import main
 
     o = specimen
-    doc_id = workflow.create_document(o.db, o.data_dir, "surat_dinas", "Renja 2027", CONTENT,
+    doc_id = workflow.create_document(o.data_dir, "surat_dinas", "Renja 2027", CONTENT,
                                       o.staf)
-    workflow.approve(o.db, o.data_dir, doc_id, o.sekcam, PIN, actor=o.sekcam)
-    workflow.approve(o.db, o.data_dir, doc_id, o.camat, PIN, actor=o.camat)
+    workflow.approve(o.data_dir, doc_id, o.sekcam, PIN, actor=o.sekcam)
+    workflow.approve(o.data_dir, doc_id, o.camat, PIN, actor=o.camat)
     detail = workflow.document_detail(doc_id, o.data_dir)
     letter = next(e for e in letter_numbers.register(date.today().year)
                   if e.number == detail.summary.number)
-    letter_numbers.cancel_number(o.db, letter.id, "salah alamat tujuan", o.admin)
+    letter_numbers.cancel_number(letter.id, "salah alamat tujuan", o.admin)
     result = verify_bytes(detail.pdf_path.read_bytes())
     assert result.genuine
     assert result.message.startswith("ASLI, tetapi nomornya telah dibatalkan pada ")

@@ -29,7 +29,7 @@ CONTENT = {"tempat": "Karanganyar", "tanggal": "", "kepada": "Kepala BAPERLITBAN
 def _document(office, route: list[tuple[int, str]]) -> int:
     """A surat dinas waiting on `route` as stored in the document (written as an older
     version would have, without today's checks on who may be on a route)."""
-    doc_id = workflow.create_document(office.db, office.data_dir, "surat_dinas", "Renja 2027",
+    doc_id = workflow.create_document(office.data_dir, "surat_dinas", "Renja 2027",
                                       CONTENT, office.staf)
     doc = m.Document.get_by_id(doc_id)
     stored = json.loads(doc.content)
@@ -44,50 +44,50 @@ def _prepare(op: Operation, office, actor: int):
     db, data = office.db, office.data_dir
     if op is OP.EDIT_PROFILE:
         changed = dataclasses.replace(PROFILE, kode_unit="408.99")
-        return lambda: profile.save_profile(db, changed, actor=actor)
+        return lambda: profile.save_profile(changed, actor=actor)
     if op is OP.MANAGE_PEOPLE:
-        return lambda: people.add_person(db, "Dewi Baru", "Staf", "", "staf", PIN, actor=actor)
+        return lambda: people.add_person("Dewi Baru", "Staf", "", "staf", PIN, actor=actor)
     if op is OP.CHANGE_ROLE:
-        other = people.add_person(db, "Budi Lain", "Staf", "", "staf", PIN)
-        return lambda: people.update_person(db, other, nama="Budi Lain", jabatan="Kasi",
+        other = people.add_person("Budi Lain", "Staf", "", "staf", PIN)
+        return lambda: people.update_person(other, nama="Budi Lain", jabatan="Kasi",
                                             nip="", role="pejabat", active=True, actor=actor)
     if op is OP.RESET_PIN:
-        return lambda: people.set_pin(db, office.sekcam, "654321", by_admin_id=actor)
+        return lambda: people.set_pin(office.sekcam, "654321", by_admin_id=actor)
     if op is OP.SET_ROUTE:
-        return lambda: signoff.set_route(db, "surat_dinas", [(office.sekcam, "paraf"),
+        return lambda: signoff.set_route("surat_dinas", [(office.sekcam, "paraf"),
                                                              (office.camat, "tanda_tangan")],
                                          actor=actor)
     if op is OP.SET_SPECIMEN:
-        return lambda: signoff.set_specimen(db, office.camat, actor=actor)
+        return lambda: signoff.set_specimen(office.camat, actor=actor)
     if op is OP.SET_NUMBER_FORMAT:
         return lambda: letter_numbers.set_number_format(
-            db, "{klasifikasi}/{nomor}/{kode_unit}/{tahun}", actor)
+            "{klasifikasi}/{nomor}/{kode_unit}/{tahun}", actor)
     if op is OP.EDIT_CODES:
-        return lambda: letter_numbers.add_code(db, "000.7.9.9", "Uji kode", actor)
+        return lambda: letter_numbers.add_code("000.7.9.9", "Uji kode", actor)
     if op is OP.CANCEL_NUMBER:
-        letter = letter_numbers.take_number(db, classification="000.7.2.4", kind="surat_dinas",
+        letter = letter_numbers.take_number(classification="000.7.2.4", kind="surat_dinas",
                                             perihal="Undangan", tujuan="Kades",
                                             letter_date=date(2026, 11, 2), person_id=None)
-        return lambda: letter_numbers.cancel_number(db, letter.id, "salah tujuan", actor)
+        return lambda: letter_numbers.cancel_number(letter.id, "salah tujuan", actor)
     if op is OP.APPROVE_SOP:
         official = Official(CAMAT.jabatan, CAMAT.nama, CAMAT.pangkat_golongan, CAMAT.nip)
         if actor != office.camat:  # the admin or staff member "is" the camat on paper
             m.Person.update(nip="").where(m.Person.id == office.camat).execute()
             m.Person.update(nip=CAMAT.nip).where(m.Person.id == actor).execute()
-        return lambda: library.approve_as(db, office.sop_id, official, date(2026, 11, 24),
+        return lambda: library.approve_as(office.sop_id, official, date(2026, 11, 24),
                                           actor, PIN)
     if op in (OP.PARAF, OP.SIGN):
         action = "paraf" if op is OP.PARAF else "tanda_tangan"
         route = [(actor, action)] + ([(office.sekcam, "tanda_tangan")] if op is OP.PARAF
                                      else [])
         doc_id = _document(office, route)
-        return lambda: workflow.approve(db, data, doc_id, actor, PIN, today=date(2026, 11, 24),
+        return lambda: workflow.approve(data, doc_id, actor, PIN, today=date(2026, 11, 24),
                                         actor=actor)
     if op is OP.RESTORE:
         backup = create_backup(data, data.parent / "cadangan.zip").path
         return lambda: restore(data, backup, db, actor=actor)
     if op is OP.EDIT_CALENDAR:
-        return lambda: calendar.add_office_day(db, date(2026, 8, 3), "Hari jadi kabupaten",
+        return lambda: calendar.add_office_day(date(2026, 8, 3), "Hari jadi kabupaten",
                                                "libur", actor=actor)
     raise AssertionError(op)
 
@@ -116,7 +116,7 @@ def test_the_table_through_the_services(office, op, role):
 
 
 def test_nobody_and_the_inactive_may_do_nothing(office):
-    people.update_person(office.db, office.sekcam, nama="Citra Sekcam", jabatan="Sekcam",
+    people.update_person(office.sekcam, nama="Citra Sekcam", jabatan="Sekcam",
                          nip="198001012005032003", role="pejabat", active=False)
     for op in Operation:
         assert not allowed(None, op) and not allowed(office.sekcam, op)
@@ -130,16 +130,16 @@ def test_a_staff_member_cannot_make_themself_the_signer(office):
     db = office.db
     before = dump(db)
     with pytest.raises(NotAllowed):
-        signoff.set_route(db, "surat_dinas", [(office.staf, "tanda_tangan")], actor=office.staf)
+        signoff.set_route("surat_dinas", [(office.staf, "tanda_tangan")], actor=office.staf)
     with pytest.raises(NotAllowed):
-        signoff.set_specimen(db, office.staf, actor=office.staf)
+        signoff.set_specimen(office.staf, actor=office.staf)
     assert dump(db) == before
     # not even an admin: a signer and the owner of a specimen are pejabat
     with pytest.raises(Exception, match="hanya pengguna berperan pejabat"):
-        signoff.set_route(db, "surat_dinas", [(office.staf, "tanda_tangan")],
+        signoff.set_route("surat_dinas", [(office.staf, "tanda_tangan")],
                           actor=office.admin)
     with pytest.raises(NotAllowed, match="bukan pejabat"):
-        signoff.set_specimen(db, office.admin, actor=office.admin)
+        signoff.set_specimen(office.admin, actor=office.admin)
     assert dump(db) == before
 
 
@@ -149,11 +149,11 @@ def test_nobody_signs_in_anothers_name(office):
     before = dump(db)
     for other in (office.admin, office.sekcam, office.staf):
         with pytest.raises(NotAllowed, match="sendiri"):
-            workflow.approve(db, data, doc_id, office.camat, PIN, actor=other)
+            workflow.approve(data, doc_id, office.camat, PIN, actor=other)
     with pytest.raises(NotAllowed, match="giliran"):  # not their turn
-        workflow.approve(db, data, doc_id, office.sekcam, PIN, actor=office.sekcam)
+        workflow.approve(data, doc_id, office.sekcam, PIN, actor=office.sekcam)
     assert dump(db) == before
-    workflow.approve(db, data, doc_id, office.camat, PIN, actor=office.camat)
+    workflow.approve(data, doc_id, office.camat, PIN, actor=office.camat)
     assert workflow.document_detail(doc_id, data).summary.status == "final"
 
 
@@ -164,9 +164,9 @@ def test_a_signer_needs_the_longer_pin(office):
     doc_id = _document(office, [(office.camat, "tanda_tangan")])
     before = dump(db)
     with pytest.raises(NotAllowed, match="PIN Anda terlalu pendek"):
-        workflow.approve(db, data, doc_id, office.camat, "2468", actor=office.camat)
+        workflow.approve(data, doc_id, office.camat, "2468", actor=office.camat)
     assert dump(db) == before
-    assert people.verify_login(db, office.camat, "2468").id == office.camat  # still logs in
+    assert people.verify_login(office.camat, "2468").id == office.camat  # still logs in
 
 
 def test_only_the_author_or_an_admin_changes_a_naskah(office):
@@ -176,7 +176,7 @@ def test_only_the_author_or_an_admin_changes_a_naskah(office):
     for other in (office.sekcam, office.camat):
         assert not workflow.may_edit(other, doc_id)
         with pytest.raises(NotAllowed, match="pembuatnya atau admin"):
-            workflow.update_document(db, data, doc_id, "Diubah", CONTENT, other)
+            workflow.update_document(data, doc_id, "Diubah", CONTENT, other)
     assert dump(db) == before
     assert workflow.may_edit(office.staf, doc_id) and workflow.may_edit(office.admin, doc_id)
-    workflow.update_document(db, data, doc_id, "Renja 2027 (perbaikan)", CONTENT, office.admin)
+    workflow.update_document(data, doc_id, "Renja 2027 (perbaikan)", CONTENT, office.admin)

@@ -14,5 +14,5 @@ OFFICE = {"pemerintah": "Pemerintah Kabupaten Karanganyar", "nama_kantor": "Keca
 
 @pytest.fixture
 def office(workspace):
-    set_settings(workspace.database, OFFICE)
+    set_settings(OFFICE)
     return workspace

@@ -30,11 +30,11 @@ def text_of(data: bytes) -> str:
 
 def test_register_and_book_show_the_hal(routed, tmp_path):  # noqa: F811
     o = routed
-    db, data = o.workspace.database, o.workspace.data_dir
-    set_route(db, "surat_dinas", [(o.kasubag.id, "paraf"), (o.sekcam.id, "paraf"),
+    _db, data = o.workspace.database, o.workspace.data_dir
+    set_route("surat_dinas", [(o.kasubag.id, "paraf"), (o.sekcam.id, "paraf"),
                                   (o.camat.id, "tanda_tangan")])
     doc = workflow.create_document(
-        db, data, "surat_dinas", INTERNAL,
+        data, "surat_dinas", INTERNAL,
         {"tempat": "Karanganyar", "kepada": "Kepala Desa", "di": "Tempat",
          "klasifikasi": "000.7.2.10", "hal": HAL, "paragraphs": ["Dengan hormat."]}, o.staf.id)
     sign(o, doc)
@@ -42,7 +42,7 @@ def test_register_and_book_show_the_hal(routed, tmp_path):  # noqa: F811
     assert HAL in text_of(register) and INTERNAL not in text_of(register)
     assert "Halaman 1 dari 1" in text_of(register)
     delivery = deliveries.add_delivery(
-        db, deliveries.NewDelivery(doc, "Kepala Desa", SIGNED_ON, o.staf.id), o.staf.id)
+        deliveries.NewDelivery(doc, "Kepala Desa", SIGNED_ON, o.staf.id), o.staf.id)
     book = book_for_range(date(2026, 1, 1), date(2026, 1, 31), "F4", data)
     assert HAL in text_of(book) and INTERNAL not in text_of(book)
     slips = slips_pdf([delivery], "A4", data)

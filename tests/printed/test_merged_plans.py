@@ -28,7 +28,7 @@ def send(office, tmp_path, kind, rows_by_unit):  # noqa: F811
     for number, (unit, rows) in enumerate(rows_by_unit.items()):
         form = export_forms(tmp_path / f"{kind}-{number}", kind, 2027, units=[unit])[0].path
         paths.append(fill(form, rows, kind))
-    import_forms(office.database, office.data_dir, check_forms(paths), replace=True)
+    import_forms(office.data_dir, check_forms(paths), replace=True)
 
 
 def renja(unit_no: int) -> list[dict]:

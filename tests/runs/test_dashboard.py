@@ -15,20 +15,19 @@ TUESDAY = datetime(2026, 11, 24, 0, 0)  # Tuesday 07.00 WIB, half an hour before
 
 
 def start(office, title="Penyusunan RKT 2027", now=START) -> int:
-    return engine.start_run(office.workspace.database, office.sop_id, title, 2027,
+    return engine.start_run(office.sop_id, title, 2027,
                             date(2026, 11, 23), office.assignments, office.admin, now)
 
 
 def do_step(office, run_id, actor, now, yes=True, note=""):
     """Tick every item of the current step, then complete it (or decide) at `now`."""
-    db = office.workspace.database
     step = run_view(run_id, now).active_step
     for check in step.current.checks:
-        engine.tick(db, step.current.run_step_id, check.item_id, True, actor, now)
+        engine.tick(step.current.run_step_id, check.item_id, True, actor, now)
     if step.simbol == "keputusan":
-        engine.decide(db, step.current.run_step_id, actor, yes, note, now)
+        engine.decide(step.current.run_step_id, actor, yes, note, now)
     else:
-        engine.complete(db, step.current.run_step_id, actor, now)
+        engine.complete(step.current.run_step_id, actor, now)
 
 
 def test_my_tasks_are_the_lane_persons_and_an_admin_sees_all_on_behalf(office):

@@ -20,7 +20,7 @@ def start(office, **overrides) -> int:
     args = dict(title="Penyusunan RKT 2027", year=2027, start=date(2026, 11, 23),
                 assignments=office.assignments, actor=office.admin, now=START)
     args.update(overrides)
-    return engine.start_run(office.workspace.database, office.sop_id, **args)
+    return engine.start_run(office.sop_id, **args)
 
 
 def current(run_id):
@@ -29,22 +29,21 @@ def current(run_id):
 
 def do_step(office, run_id, actor, now=None):
     """Tick every item of the current step and complete it (or say yes)."""
-    db = office.workspace.database
     step = current(run_id)
     for check in step.current.checks:
-        engine.tick(db, step.current.run_step_id, check.item_id, True, actor, now)
+        engine.tick(step.current.run_step_id, check.item_id, True, actor, now)
     if step.simbol == "keputusan":
-        engine.decide(db, step.current.run_step_id, actor, True, now=now)
+        engine.decide(step.current.run_step_id, actor, True, now=now)
     else:
-        engine.complete(db, step.current.run_step_id, actor, now)
+        engine.complete(step.current.run_step_id, actor, now)
 
 
 def test_a_run_needs_an_approved_sop_and_every_lane_filled(office, workspace):
     from desktop_app.sop import library
 
-    draft = library.duplicate_sop(workspace.database, 4)
+    draft = library.duplicate_sop(4)
     with pytest.raises(InvalidInput, match="belum disahkan"):
-        engine.start_run(workspace.database, draft, "X", 2027, date(2026, 11, 23), {},
+        engine.start_run(draft, "X", 2027, date(2026, 11, 23), {},
                          office.admin)
     partial = dict(office.assignments)
     del partial["camat"]
@@ -68,11 +67,10 @@ def test_only_the_lane_person_or_an_admin_may_act(office):
     run_id = start(office)
     step = current(run_id)
     item = step.current.checks[0].item_id
-    db = office.workspace.database
     with pytest.raises(NotAllowed, match="dikerjakan oleh Wahyu Camat"):
-        engine.tick(db, step.current.run_step_id, item, True, office.staf)
-    engine.tick(db, step.current.run_step_id, item, True, office.admin)  # acting for the camat
-    engine.complete(db, step.current.run_step_id, office.admin, START + timedelta(minutes=3))
+        engine.tick(step.current.run_step_id, item, True, office.staf)
+    engine.tick(step.current.run_step_id, item, True, office.admin)  # acting for the camat
+    engine.complete(step.current.run_step_id, office.admin, START + timedelta(minutes=3))
     done = run_view(run_id).steps[0].current
     assert done.state == "selesai" and done.completed_by == "Admin Kantor"
     assert done.acted_for == "Wahyu Camat"
@@ -82,21 +80,20 @@ def test_only_the_lane_person_or_an_admin_may_act(office):
 
 def test_complete_is_gated_by_kelengkapan(office):
     run_id = start(office)
-    db = office.workspace.database
     do_step(office, run_id, office.camat)
     do_step(office, run_id, office.sekcam)
     step = current(run_id)  # step 3: three kelengkapan items
     assert step.number == 3 and len(step.current.checks) == 3
     first, second, third = (c.item_id for c in step.current.checks)
-    engine.tick(db, step.current.run_step_id, first, True, office.kasubag)
+    engine.tick(step.current.run_step_id, first, True, office.kasubag)
     with pytest.raises(InvalidInput, match="Kelengkapan belum lengkap"):
-        engine.complete(db, step.current.run_step_id, office.kasubag)
-    engine.tick(db, step.current.run_step_id, second, True, office.kasubag)
+        engine.complete(step.current.run_step_id, office.kasubag)
+    engine.tick(step.current.run_step_id, second, True, office.kasubag)
     with pytest.raises(InvalidInput, match="Tulis alasan"):
-        engine.explain_missing(db, step.current.run_step_id, third, "  ", office.kasubag)
-    engine.explain_missing(db, step.current.run_step_id, third, "Renstra masih direvisi",
+        engine.explain_missing(step.current.run_step_id, third, "  ", office.kasubag)
+    engine.explain_missing(step.current.run_step_id, third, "Renstra masih direvisi",
                            office.kasubag)
-    engine.complete(db, step.current.run_step_id, office.kasubag)
+    engine.complete(step.current.run_step_id, office.kasubag)
     assert current(run_id).number == 4
     checks = run_view(run_id).steps[2].current.checks
     assert checks[2].missing_reason == "Renstra masih direvisi"
@@ -104,14 +101,13 @@ def test_complete_is_gated_by_kelengkapan(office):
 
 def test_a_return_reopens_the_steps_as_new_attempts(office):
     run_id = start(office)
-    db = office.workspace.database
     for actor in (office.camat, office.sekcam, office.kasubag, office.staf):
         do_step(office, run_id, actor)
     step = current(run_id)  # step 5, kasubag's check, returns to step 4
     assert step.number == 5
     with pytest.raises(InvalidInput, match="Tulis catatan"):
-        engine.decide(db, step.current.run_step_id, office.kasubag, False, "")
-    engine.decide(db, step.current.run_step_id, office.kasubag, False, "Salah ketik tahun")
+        engine.decide(step.current.run_step_id, office.kasubag, False, "")
+    engine.decide(step.current.run_step_id, office.kasubag, False, "Salah ketik tahun")
     view = run_view(run_id)
     assert view.active_step.number == 4
     step4, step5 = view.steps[3], view.steps[4]
@@ -166,10 +162,9 @@ def test_attachments_are_stored_by_hash(office, tmp_path):
     step = current(run_id)
     source = tmp_path / "SE Bupati.pdf"
     source.write_bytes(b"%PDF-1.4 surat edaran")
-    db = office.workspace.database
-    engine.attach(db, office.workspace.data_dir, step.current.run_step_id,
+    engine.attach(office.workspace.data_dir, step.current.run_step_id,
                   step.current.checks[0].item_id, source, office.camat)
-    engine.attach(db, office.workspace.data_dir, step.current.run_step_id, None, source,
+    engine.attach(office.workspace.data_dir, step.current.run_step_id, None, source,
                   office.camat)
     view = current(run_id).current
     stored = view.checks[0].attachments[0]
@@ -177,7 +172,7 @@ def test_attachments_are_stored_by_hash(office, tmp_path):
     assert (office.workspace.data_dir / stored.relative_path).read_bytes() == source.read_bytes()
     assert view.outputs[0].sha256 == stored.sha256
     with pytest.raises(NotAllowed):
-        engine.attach(db, office.workspace.data_dir, step.current.run_step_id, None, source,
+        engine.attach(office.workspace.data_dir, step.current.run_step_id, None, source,
                       office.staf)
 
 
@@ -185,6 +180,6 @@ def test_an_sop_that_runs_used_is_archived_not_deleted(office):
     from desktop_app.sop import library
 
     run_id = start(office)
-    assert library.delete_sop(office.workspace.database, office.sop_id) is False
+    assert library.delete_sop(office.sop_id) is False
     assert office.sop_id not in [s.id for s in library.list_sops()]
     assert run_view(run_id).sop_nama == "Penyusunan RKT"  # the run still reads its SOP

@@ -22,8 +22,7 @@ def walk(office, start=START, late_first_step=False, returns=0, stop_at=None,
          title="Penyusunan RKT 2027") -> tuple[int, datetime]:
     """Start a run and do its steps a minute apart; step 1 two hours late if asked; step 5
     returns to step 4 `returns` times; stop before step `stop_at`. Gives the run and the time."""
-    db = office.workspace.database
-    run_id = engine.start_run(db, office.sop_id, title, 2027, start.date(), office.assignments,
+    run_id = engine.start_run(office.sop_id, title, 2027, start.date(), office.assignments,
                               office.admin, now=start)
     people = {"camat": office.camat, "sekcam": office.sekcam, "staf": office.staf,
               "kasubag_perencanaan_keuangan": office.kasubag, "kasubag_umum": office.kasubag}
@@ -32,14 +31,14 @@ def walk(office, start=START, late_first_step=False, returns=0, stop_at=None,
     while (step := run_view(run_id, now).active_step) and step.number != stop_at:
         actor = people[lanes[step.number - 1]]
         for check in step.current.checks:
-            engine.tick(db, step.current.run_step_id, check.item_id, True, actor, now)
+            engine.tick(step.current.run_step_id, check.item_id, True, actor, now)
         if step.simbol != "keputusan":
-            engine.complete(db, step.current.run_step_id, actor, now)
+            engine.complete(step.current.run_step_id, actor, now)
         elif step.number == 5 and returns:
             returns -= 1
-            engine.decide(db, step.current.run_step_id, actor, False, "Salah ketik", now=now)
+            engine.decide(step.current.run_step_id, actor, False, "Salah ketik", now=now)
         else:
-            engine.decide(db, step.current.run_step_id, actor, True, now=now)
+            engine.decide(step.current.run_step_id, actor, True, now=now)
         now += timedelta(minutes=1)
     return run_id, now
 
@@ -98,9 +97,8 @@ def test_runs_outside_the_period_are_left_out(office):
 
 
 def test_two_sops_with_the_same_name_get_their_own_rows(office):
-    db = office.workspace.database
-    twin = library.duplicate_sop(db, office.sop_id)
-    library.approve(db, twin, library.get_sop(office.sop_id).identitas.disahkan_oleh,
+    twin = library.duplicate_sop(office.sop_id)
+    library.approve(twin, library.get_sop(office.sop_id).identitas.disahkan_oleh,
                     date(2026, 1, 6))
     _run, now = walk(office, late_first_step=True)
     twin_office = type(office)(**{**office.__dict__, "sop_id": twin})
@@ -116,7 +114,7 @@ def pdf_text(data: bytes) -> str:
 
 
 def test_the_pdf_has_title_period_rows_and_penilai(office):
-    save_profile(office.workspace.database, OfficeProfile(
+    save_profile(OfficeProfile(
         pemerintah="PEMERINTAH KABUPATEN KARANGANYAR", nama_kantor="KECAMATAN NGARGOYOSO",
         alamat="Jl. Raya Ngargoyoso No. 1, Ngargoyoso",
         officials=(Official("Camat Ngargoyoso", "WAHYU AGUS PRAMONO", "Pembina",

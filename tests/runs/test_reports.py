@@ -14,12 +14,11 @@ from tests.runs.test_engine import do_step
 
 
 def test_audit_exports(office):
-    db = office.workspace.database
-    run_id = engine.start_run(db, office.sop_id, "Penyusunan RKT 2027", 2027, date.today(),
+    run_id = engine.start_run(office.sop_id, "Penyusunan RKT 2027", 2027, date.today(),
                               office.assignments, office.admin)
     do_step(office, run_id, office.admin)  # acting for the camat
     current = run_view(run_id).active_step.current.run_step_id  # step 2, the sekcam's
-    engine.add_note(db, current, '=HYPERLINK("x") bukan rumus', office.sekcam)
+    engine.add_note(current, '=HYPERLINK("x") bukan rumus', office.sekcam)
     with pdfplumber.open(io.BytesIO(reports.audit_pdf(run_id, office.workspace.data_dir))) as pdf:
         text = "".join(p.extract_text() for p in pdf.pages)
     assert "JEJAK AUDIT PROSES" in text and "Penyusunan RKT 2027" in text

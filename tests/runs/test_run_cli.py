@@ -9,8 +9,7 @@ from desktop_app.runs import engine
 
 
 def test_run_list_and_show(office, capsys):
-    db = office.workspace.database
-    run_id = engine.start_run(db, office.sop_id, "Penyusunan RKT 2027", 2027, date.today(),
+    run_id = engine.start_run(office.sop_id, "Penyusunan RKT 2027", 2027, date.today(),
                               office.assignments, office.admin)
     base = ["--data-dir", str(office.workspace.data_dir), "run"]
     assert main([*base, "list"]) == 0

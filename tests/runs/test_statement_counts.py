@@ -51,22 +51,21 @@ def counted():
 
 def add_runs(office, count: int, first: int = 0) -> None:
     """Runs with history: every third one two steps on, every fifth one sent back once."""
-    db = office.workspace.database
     for n in range(first, first + count):
-        run_id = engine.start_run(db, office.sop_id, f"Penyusunan RKT {n}", 2027,
+        run_id = engine.start_run(office.sop_id, f"Penyusunan RKT {n}", 2027,
                                   date(2026, 11, 23), office.assignments, office.admin,
                                   now=START)
         if n % 3 == 0:
             for _ in range(2):
                 step = run_view(run_id).active_step
                 for check in step.current.checks:
-                    engine.tick(db, step.current.run_step_id, check.item_id, True,
+                    engine.tick(step.current.run_step_id, check.item_id, True,
                                 office.admin, START)
                 if step.simbol == "keputusan":
-                    engine.decide(db, step.current.run_step_id, office.admin, n % 5 != 0,
+                    engine.decide(step.current.run_step_id, office.admin, n % 5 != 0,
                                   note="Perbaiki", now=START)
                 else:
-                    engine.complete(db, step.current.run_step_id, office.admin, START)
+                    engine.complete(step.current.run_step_id, office.admin, START)
 
 
 def costs(office) -> dict[str, int]:

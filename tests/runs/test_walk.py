@@ -17,25 +17,23 @@ def actor_for(office, lane: str):
 
 
 def walk_to_first_decision(office) -> int:
-    db = office.workspace.database
-    run_id = engine.start_run(db, office.sop_id, "RKT 2027", 2027, date.today(),
+    run_id = engine.start_run(office.sop_id, "RKT 2027", 2027, date.today(),
                               office.assignments, office.admin)
     lanes = [s.pelaksana[0] for s in library.get_sop(office.sop_id).langkah]
     while True:
         step = run_view(run_id).active_step
         actor = actor_for(office, lanes[step.number - 1])
         for check in step.current.checks:
-            engine.tick(db, step.current.run_step_id, check.item_id, True, actor)
+            engine.tick(step.current.run_step_id, check.item_id, True, actor)
         if step.simbol == "keputusan":
             return run_id
-        engine.complete(db, step.current.run_step_id, actor)
+        engine.complete(step.current.run_step_id, actor)
 
 
 def test_the_return_reason_shows_on_the_step_being_redone(office):
-    db = office.workspace.database
     run_id = walk_to_first_decision(office)
     decision = run_view(run_id).active_step
-    engine.decide(db, decision.current.run_step_id, office.kasubag, False,
+    engine.decide(decision.current.run_step_id, office.kasubag, False,
                   "Tahun anggaran salah ketik")
     view = run_view(run_id)
     redo = view.active_step
@@ -47,8 +45,7 @@ def test_the_return_reason_shows_on_the_step_being_redone(office):
 
 
 def test_blocked_reason_names_what_is_missing(office):
-    db = office.workspace.database
-    run_id = engine.start_run(db, office.sop_id, "RKT 2027", 2027, date.today(),
+    run_id = engine.start_run(office.sop_id, "RKT 2027", 2027, date.today(),
                               office.assignments, office.admin)
     step = run_view(run_id).active_step
     assert blocked_reason(step, office.staf.id, "staf", True).startswith("Giliran Wahyu Camat")

@@ -65,18 +65,18 @@ class Filled:
 def filled(office, tmp_path) -> Filled:  # noqa: F811
     ws = office.workspace
     db, data = ws.database, ws.data_dir
-    run_id = engine.start_run(db, office.sop_id, "Penyusunan RKT 2027", 2027, date(2026, 11, 23),
+    run_id = engine.start_run(office.sop_id, "Penyusunan RKT 2027", 2027, date(2026, 11, 23),
                               office.assignments, office.admin, now=START)
     step = run_view(run_id).active_step.current
-    engine.tick(db, step.run_step_id, step.checks[0].item_id, True, office.admin, START)
+    engine.tick(step.run_step_id, step.checks[0].item_id, True, office.admin, START)
     source = tmp_path / "notulen rapat.pdf"
     source.write_bytes(b"%PDF-1.4\n% notulen rapat koordinasi\n")
-    engine.attach(db, data, step.run_step_id, None, source, office.admin, START)
+    engine.attach(data, step.run_step_id, None, source, office.admin, START)
     attachment = data / m.Attachment.get().stored_path
     logo_file = tmp_path / "logo.png"
     logo_file.write_bytes(PNG)
     logo = profile.store_logo(data, logo_file)
-    set_settings(db, {"logo": logo, "nama_kantor": "KECAMATAN NGARGOYOSO"})
+    set_settings({"logo": logo, "nama_kantor": "KECAMATAN NGARGOYOSO"})
     pdf = store_bytes(data, b"%PDF-1.4\n% surat pengantar versi 1\n", "pdf")
     with db.atomic():
         doc = m.Document.create(kind="surat_pengantar", title="Penyampaian Renja 2027",

@@ -71,7 +71,7 @@ def test_backup_to_a_flash_disk(qtbot, filled, tmp_path, monkeypatch, shown):
 
 def test_restore_with_preview(qtbot, filled, tmp_path, monkeypatch, shown):
     saved = backup.create_backup(filled.data_dir, tmp_path / "b.zip").path
-    library.duplicate_sop(filled.workspace.database, filled.office.sop_id, "SOP Sesudahnya")
+    library.duplicate_sop(filled.office.sop_id, "SOP Sesudahnya")
     count = m.Sop.select().count()
     monkeypatch.setattr(ba, "choose_backup_file", lambda parent, start: saved)
     previews = []

@@ -262,7 +262,7 @@ def test_attaching_in_a_run_uses_the_hash_not_the_name(filled, tmp_path):
     step = run_view(filled.run_id).active_step.current
     source = tmp_path / "..%2F..%2Fkeluar.pdf"
     source.write_bytes(b"%PDF-1.4 lampiran")
-    engine.attach(filled.workspace.database, filled.data_dir, step.run_step_id, None, source,
+    engine.attach(filled.data_dir, step.run_step_id, None, source,
                   filled.office.admin)
     row = m.Attachment.select().order_by(m.Attachment.id.desc()).get()
     assert row.original_name == "..%2F..%2Fkeluar.pdf"  # kept for display only

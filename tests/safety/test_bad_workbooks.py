@@ -33,7 +33,7 @@ class Forms:
         self.folder, self.cli = folder, cli
         self.data_dir = folder / "data"
         workspace = open_workspace(self.data_dir)
-        save_profile(workspace.database, OfficeProfile(
+        save_profile(OfficeProfile(
             pemerintah="PEMERINTAH KABUPATEN KARANGANYAR", nama_kantor="KECAMATAN NGARGOYOSO",
             alamat="Jl. Raya Ngargoyoso No. 1", units=(Unit("Seksi Pemerintahan"),),
             officials=(Official("Camat Ngargoyoso", "WAHYU AGUS PRAMONO", "Pembina",

@@ -89,7 +89,7 @@ def test_killed_at_random_moments_nothing_saved_is_lost(tmp_path):
         reported += _run_and_kill(data_dir, seed, rng)
         workspace = open_workspace(data_dir)
         try:
-            report = check_data(workspace.database, data_dir)
+            report = check_data(data_dir)
             assert report.ok, f"after kill {seed}:\n" + "\n".join(report.lines())
             _check_saved(reported)
         finally:
@@ -118,7 +118,7 @@ def test_killed_while_restoring_the_data_is_the_old_or_the_new(tmp_path):
     states = {}
     for name in ("A", "B"):
         workspace = open_workspace(data_dir)
-        library.duplicate_sop(workspace.database, 1, f"SOP khusus {name}")
+        library.duplicate_sop(1, f"SOP khusus {name}")
         store_bytes(data_dir, f"berkas {name}".encode(), "pdf")
         states[name] = _sop_names(data_dir)
         workspace.close()
@@ -129,7 +129,7 @@ def test_killed_while_restoring_the_data_is_the_old_or_the_new(tmp_path):
                       str(tmp_path / "B.zip"))
         workspace = open_workspace(data_dir)
         try:
-            report = check_data(workspace.database, data_dir)
+            report = check_data(data_dir)
             assert report.ok, f"after kill {attempt}:\n" + "\n".join(report.lines())
             names = _sop_names(data_dir)
             assert names in (states["A"], states["B"]), names
@@ -161,7 +161,7 @@ def test_killed_while_backing_up_no_database_copy_is_left_elsewhere(tmp_path):
         assert not (data_dir / TEMP_FOLDER).exists()
     workspace = open_workspace(data_dir)
     try:
-        assert check_data(workspace.database, data_dir).ok
+        assert check_data(data_dir).ok
     finally:
         workspace.close()
     assert left > 0  # the kills did land mid-backup

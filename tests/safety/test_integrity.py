@@ -8,12 +8,12 @@ from desktop_app.safety.integrity import check_data, startup_message
 
 
 def test_healthy_data(cli, filled):
-    report = check_data(filled.workspace.database, filled.data_dir)
+    report = check_data(filled.data_dir)
     assert report.ok and report.files_checked == 3 and report.audit_entries >= 3
     status, out, err = cli("--data-dir", filled.data_dir, "check")
     assert status == 0, out + err
     assert "Basis data: baik." in out and "3 berkas diperiksa" in out and "rantai utuh" in out
-    assert startup_message(filled.workspace.database, filled.data_dir) is None
+    assert startup_message(filled.data_dir) is None
 
 
 def test_a_changed_stored_file_is_found(cli, filled):
@@ -23,13 +23,13 @@ def test_a_changed_stored_file_is_found(cli, filled):
     assert 'Lampiran "notulen rapat.pdf" (proses 1) telah berubah sejak disimpan' in out
     assert "Yang perlu dilakukan:" in out and "pandu restore" in out
     # the quick start-up part does not read whole files
-    assert startup_message(filled.workspace.database, filled.data_dir) is None
+    assert startup_message(filled.data_dir) is None
 
 
 def test_a_changed_signed_pdf_and_logo_are_found(filled):
     filled.pdf.write_bytes(b"%PDF-1.4 lain")
     filled.logo.write_bytes(b"\x89PNG\r\n\x1a\n lain")
-    report = check_data(filled.workspace.database, filled.data_dir)
+    report = check_data(filled.data_dir)
     found = " ".join(p.what for p in report.problems)
     assert 'Naskah "Penyampaian Renja 2027" versi 1 telah berubah' in found
     assert "Logo kantor telah berubah" in found
@@ -37,7 +37,7 @@ def test_a_changed_signed_pdf_and_logo_are_found(filled):
 
 def test_a_missing_file_is_found_at_start(filled):
     filled.attachment.unlink()
-    message = startup_message(filled.workspace.database, filled.data_dir)
+    message = startup_message(filled.data_dir)
     assert message.startswith("Pemeriksaan data saat aplikasi dibuka menemukan masalah")
     assert 'Lampiran "notulen rapat.pdf" (proses 1) hilang dari folder data' in message
     assert "Pulihkan dari cadangan" in message
@@ -51,7 +51,7 @@ def test_an_edited_audit_entry_is_found(cli, filled):
     assert status == 1
     assert f"Jejak audit: catatan jejak audit nomor {entry.id} telah diubah." in out
     assert "Laporkan kepada atasan" in out
-    message = startup_message(db, filled.data_dir)
+    message = startup_message(filled.data_dir)
     assert f"nomor {entry.id} telah diubah" in message
 
 
@@ -59,7 +59,7 @@ def test_a_deleted_audit_entry_is_found(filled):
     db = filled.workspace.database
     ids = [e.id for e in m.AuditEntry.select().order_by(m.AuditEntry.id)]
     db.execute_sql("DELETE FROM audit_entry WHERE id = ?", (ids[1],))
-    report = check_data(db, filled.data_dir)
+    report = check_data(filled.data_dir)
     assert any(f"sebelum nomor {ids[2]} hilang atau diubah" in p.what for p in report.problems)
 
 
@@ -153,12 +153,12 @@ def test_the_start_up_check_reads_only_what_came_since_the_last_intact_check(fil
     monkeypatch.setattr(audit, "chain_problems", counting)
     db = filled.workspace.database
     total = m.AuditEntry.select().count()
-    assert startup_message(db, filled.data_dir) is None  # the first start reads all
+    assert startup_message(filled.data_dir) is None  # the first start reads all
     with db.atomic():
         audit.append(None, None, "uji", "satu entri baru")
-    assert startup_message(db, filled.data_dir) is None
+    assert startup_message(filled.data_dir) is None
     assert read == [total, 1]
-    report = check_data(db, filled.data_dir)  # pandu check still reads everything
+    report = check_data(filled.data_dir)  # pandu check still reads everything
     assert report.ok and read[-1] == total + 1
 
 
@@ -166,16 +166,16 @@ def test_an_edit_after_the_checkpoint_is_found_at_start_before_it_by_check(cli, 
     from desktop_app.common import audit
 
     db = filled.workspace.database
-    assert startup_message(db, filled.data_dir) is None  # checkpoint at the newest entry
+    assert startup_message(filled.data_dir) is None  # checkpoint at the newest entry
     old = m.AuditEntry.select().order_by(m.AuditEntry.id).first()
     with db.atomic():
         audit.append(None, None, "uji", "sesudah titik periksa")
     new = m.AuditEntry.select().order_by(m.AuditEntry.id.desc()).first()
     db.execute_sql("UPDATE audit_entry SET detail = 'diubah' WHERE id = ?", (new.id,))
-    assert f"nomor {new.id} telah diubah" in startup_message(db, filled.data_dir)
+    assert f"nomor {new.id} telah diubah" in startup_message(filled.data_dir)
     db.execute_sql("UPDATE audit_entry SET detail = 'sesudah titik periksa' WHERE id = ?",
                    (new.id,))
-    assert startup_message(db, filled.data_dir) is None
+    assert startup_message(filled.data_dir) is None
     db.execute_sql("UPDATE audit_entry SET detail = 'diubah' WHERE id = ?", (old.id,))
     status, out, _err = cli("--data-dir", filled.data_dir, "check")
     assert status == 1 and f"catatan jejak audit nomor {old.id} telah diubah" in out
@@ -183,7 +183,7 @@ def test_an_edit_after_the_checkpoint_is_found_at_start_before_it_by_check(cli, 
 
 def test_a_changed_checkpoint_entry_is_found_at_start(filled):
     db = filled.workspace.database
-    assert startup_message(db, filled.data_dir) is None
+    assert startup_message(filled.data_dir) is None
     newest = m.AuditEntry.select().order_by(m.AuditEntry.id.desc()).first()
     db.execute_sql("UPDATE audit_entry SET hash = 'palsu' WHERE id = ?", (newest.id,))
-    assert f"nomor {newest.id} hilang atau diubah" in startup_message(db, filled.data_dir)
+    assert f"nomor {newest.id} hilang atau diubah" in startup_message(filled.data_dir)

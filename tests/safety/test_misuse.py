@@ -14,10 +14,9 @@ from tests.naskah.test_workflow import CONTENT
 
 @pytest.fixture
 def document(office):
-    db = office.workspace.database
-    set_route(db, "surat_pengantar", [(office.camat.id, "tanda_tangan")])
-    people.set_pin(db, office.camat.id, "808182", office.admin.id)  # only the camat knows it
-    return workflow.create_document(db, office.workspace.data_dir, "surat_pengantar",
+    set_route("surat_pengantar", [(office.camat.id, "tanda_tangan")])
+    people.set_pin(office.camat.id, "808182", office.admin.id)  # only the camat knows it
+    return workflow.create_document(office.workspace.data_dir, "surat_pengantar",
                                     "Penyampaian Renja 2027", CONTENT, office.staf.id)
 
 
@@ -29,19 +28,19 @@ def _unsigned(doc_id: int) -> None:
 
 
 def test_staff_cannot_sign_in_their_own_name(office, document):
-    db, data = office.workspace.database, office.workspace.data_dir
+    _db, data = office.workspace.database, office.workspace.data_dir
     with pytest.raises(people.NotAllowed, match="giliran Wahyu Camat"):
-        workflow.approve(db, data, document, office.staf.id, "123456")
+        workflow.approve(data, document, office.staf.id, "123456")
     _unsigned(document)
 
 
 def test_staff_cannot_sign_as_the_camat_without_the_camats_pin(office, document):
-    db, data = office.workspace.database, office.workspace.data_dir
+    _db, data = office.workspace.database, office.workspace.data_dir
     for _attempt in range(people.MAX_WRONG_PINS - 1):
         with pytest.raises(people.WrongPin):
-            workflow.approve(db, data, document, office.camat.id, "123456")
+            workflow.approve(data, document, office.camat.id, "123456")
     with pytest.raises(people.LockedOut):
-        workflow.approve(db, data, document, office.camat.id, "123456")
+        workflow.approve(data, document, office.camat.id, "123456")
     with pytest.raises(people.LockedOut):  # locked even for the right PIN now
-        workflow.approve(db, data, document, office.camat.id, "808182")
+        workflow.approve(data, document, office.camat.id, "808182")
     _unsigned(document)

@@ -15,7 +15,7 @@ def _office_on_a_read_only_disk(filled, monkeypatch):
     from desktop_app.office.settings import set_settings
 
     data = filled.data_dir
-    set_settings(filled.workspace.database, {"logo": ""})  # the fixture's logo is no image
+    set_settings({"logo": ""})  # the fixture's logo is no image
     filled.workspace.close()
     monkeypatch.setattr(workspace_module, "_writable", lambda folder: False)
     return data

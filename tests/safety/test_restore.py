@@ -39,7 +39,7 @@ def test_round_trip_with_files(filled, tmp_path):
     attachment = filled.attachment.read_bytes()
 
     # Tuesday: more work, and someone deletes a file by hand
-    library.duplicate_sop(db, filled.office.sop_id, "SOP Selasa")
+    library.duplicate_sop(filled.office.sop_id, "SOP Selasa")
     m.Unit.create(position=5, nama="Seksi Selasa")
     filled.attachment.unlink()
     tuesday = _fingerprint(data)
@@ -51,7 +51,7 @@ def test_round_trip_with_files(filled, tmp_path):
     assert filled.attachment.read_bytes() == attachment
     assert result.upgraded == [] and result.damaged_copy is None
     assert result.preview.counts == saved.manifest.counts
-    assert check_data(db, data).ok
+    assert check_data(data).ok
     # the data as it was just before is in the safety backup
     assert result.safety_backup.parent == data / "cadangan"
     with zipfile.ZipFile(result.safety_backup) as zf:
@@ -108,7 +108,7 @@ def test_restoring_a_backup_of_the_first_schema_upgrades_it(workspace, tmp_path,
     assert [s.id for s in library.list_sops()] == [sop_id]
     assert (workspace.data_dir / stored.relative_path).read_bytes() == b"%PDF-1.4 surat lama"
     assert list((workspace.data_dir / "cadangan").glob("sebelum-migrasi-*.sqlite3"))
-    assert check_data(workspace.database, workspace.data_dir).ok
+    assert check_data(workspace.data_dir).ok
 
 
 def test_pandu_restore_of_a_first_schema_backup(cli, data_dir, tmp_path, valid_sop):
@@ -273,7 +273,7 @@ def test_a_damaged_database_can_still_be_restored(filled, tmp_path):
     assert (damaged / "pandu.sqlite3").read_bytes().startswith(b"bukan basis data")
     workspace = open_workspace(data)
     try:
-        assert check_data(workspace.database, data).ok
+        assert check_data(data).ok
         assert m.Run.select().count() == 1
     finally:
         workspace.close()
@@ -315,6 +315,6 @@ def test_restore_without_the_window_database(data_dir, tmp_path, valid_sop):
         assert applied_migrations(workspace.database) == ALL_MIGRATIONS
         assert library.get_sop(sop_id) == sop
         assert (data_dir / stored.relative_path).exists()
-        assert check_data(workspace.database, data_dir).ok
+        assert check_data(data_dir).ok
     finally:
         workspace.close()

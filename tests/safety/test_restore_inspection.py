@@ -196,5 +196,5 @@ def test_restore_refuses_to_start_when_the_safety_copy_fails(filled, saved, monk
 
 
 def test_office_name_change_is_not_another_office(filled, saved):
-    set_settings(filled.workspace.database, {"nama_kantor": "  kecamatan   ngargoyoso "})
+    set_settings({"nama_kantor": "  kecamatan   ngargoyoso "})
     assert not inspect_backup(saved, filled.data_dir).other_office

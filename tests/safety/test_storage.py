@@ -37,14 +37,14 @@ def test_a_full_disk_while_saving_loses_nothing(workspace, tmp_path, valid_sop):
     db = workspace.database
     source = tmp_path / "sop.pandu-sop.toml"
     source.write_text(tomli_w.dumps(valid_sop), encoding="utf-8")
-    before = library.import_sop(db, source)
+    before = library.import_sop(source)
     pages = db.execute_sql("PRAGMA page_count").fetchone()[0]
     db.execute_sql(f"PRAGMA max_page_count = {pages + 2}")  # the disk fills up now
     big = generated_sop(steps=100, lanes=8, seed=3)
     try:
         with pytest.raises(OperationalError) as caught:
             for _ in range(20):
-                library.add_sop(db, big)
+                library.add_sop(big)
         message = str(storage_error(caught.value, workspace.data_dir))
     finally:
         db.execute_sql("PRAGMA max_page_count = 1073741823")
@@ -54,7 +54,7 @@ def test_a_full_disk_while_saving_loses_nothing(workspace, tmp_path, valid_sop):
     steps = m.Step.select().count()
     assert steps == sum(len(library.get_sop(s.id).langkah) for s in library.list_sops())
     assert revisions == m.Sop.select().count()  # no SOP half saved
-    assert check_data(db, workspace.data_dir).ok
+    assert check_data(workspace.data_dir).ok
 
 
 def test_a_read_only_database_gives_a_clear_message(workspace):

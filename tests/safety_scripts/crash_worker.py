@@ -60,17 +60,17 @@ class Worker:
         steps = self.rng.randint(2, 9)
         path = self.scratch / "impor.pandu-sop.toml"
         write_sop_file(simple_sop(f"Impor {tag}", steps), path)
-        return f"sop {library.import_sop(self.db, path)} {tag} {steps}"
+        return f"sop {library.import_sop(path)} {tag} {steps}"
 
     def edit(self, tag: str) -> str:
         current = library.get_sop(self.edit_sop).identitas.nama
         n = int(current.removeprefix(EDIT_PREFIX)) + 1
         sop = simple_sop(f"{EDIT_PREFIX}{n}", edit_steps(n), f"versi {n}")
-        library.save_draft(self.db, self.edit_sop, sop, date.today())
+        library.save_draft(self.edit_sop, sop, date.today())
         return f"edit {self.edit_sop} {n}"
 
     def start_run(self, tag: str) -> str:
-        run_id = engine.start_run(self.db, self.run_sop, f"Proses {tag}", 2027, date.today(),
+        run_id = engine.start_run(self.run_sop, f"Proses {tag}", 2027, date.today(),
                                   {"camat": self.actor.id, "staf": self.actor.id}, self.actor)
         return f"run {run_id} {m.RunStep.select().where(m.RunStep.run == run_id).count()}"
 
@@ -86,9 +86,9 @@ class Worker:
         waiting = [c for c in m.RunCheck.select().where(m.RunCheck.run_step == row)
                    if not c.checked]
         if waiting:
-            engine.tick(self.db, row.id, waiting[0].item_id, True, self.actor)
+            engine.tick(row.id, waiting[0].item_id, True, self.actor)
             return f"tick {row.id} {waiting[0].item_id}"
-        engine.complete(self.db, row.id, self.actor)
+        engine.complete(row.id, self.actor)
         return f"done {row.id}"
 
     def attach(self, tag: str) -> str | None:
@@ -97,7 +97,7 @@ class Worker:
             return None
         source = self.scratch / f"lampiran {tag}.pdf"
         source.write_bytes(b"%PDF-1.4 " + self.rng.randbytes(self.rng.randint(10, 5000)))
-        engine.attach(self.db, self.data_dir, row.id, None, source, self.actor)
+        engine.attach(self.data_dir, row.id, None, source, self.actor)
         sha = m.Attachment.select().order_by(m.Attachment.id.desc()).get().sha256
         return f"attach {row.id} {sha}"
 
@@ -118,12 +118,11 @@ def prepare(data_dir: Path) -> None:
     from desktop_app.sop.model import Official
 
     workspace = open_workspace(data_dir)
-    db = workspace.database
     try:
-        add_person(db, "Admin Uji", "Admin", "199501012020031004", "admin", "123456")
-        run_sop = library.add_sop(db, simple_sop(RUN_SOP, 4))
-        library.approve(db, run_sop, Official("Camat", "Camat Uji"), date.today())
-        library.add_sop(db, simple_sop(f"{EDIT_PREFIX}0", edit_steps(0), "versi 0"))
+        add_person("Admin Uji", "Admin", "199501012020031004", "admin", "123456")
+        run_sop = library.add_sop(simple_sop(RUN_SOP, 4))
+        library.approve(run_sop, Official("Camat", "Camat Uji"), date.today())
+        library.add_sop(simple_sop(f"{EDIT_PREFIX}0", edit_steps(0), "versi 0"))
     finally:
         workspace.close()
 

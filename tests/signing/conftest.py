@@ -32,11 +32,11 @@ def keyed(routed):  # noqa: F811
 
 def sign_letter(o, content=None, today=date(2026, 11, 24)) -> int:
     """A surat pengantar through paraf, paraf and the camat's signature, all with keys."""
-    db, data = o.workspace.database, o.workspace.data_dir
-    doc_id = workflow.create_document(db, data, "surat_pengantar", "Penyampaian Renja 2027",
+    _db, data = o.workspace.database, o.workspace.data_dir
+    doc_id = workflow.create_document(data, "surat_pengantar", "Penyampaian Renja 2027",
                                       content or CONTENT, o.staf.id)
-    workflow.approve(db, data, doc_id, o.kasubag.id, "123456", passphrase=PASS["kasubag"])
-    workflow.approve(db, data, doc_id, o.sekcam.id, "123456", passphrase=PASS["sekcam"])
-    workflow.approve(db, data, doc_id, o.camat.id, "123456", today=today,
+    workflow.approve(data, doc_id, o.kasubag.id, "123456", passphrase=PASS["kasubag"])
+    workflow.approve(data, doc_id, o.sekcam.id, "123456", passphrase=PASS["sekcam"])
+    workflow.approve(data, doc_id, o.camat.id, "123456", today=today,
                      passphrase=PASS["camat"])
     return doc_id

@@ -25,7 +25,7 @@ def _sql(o, text, params=()):
 
 
 def _problems(o) -> list[str]:
-    report = check_data(o.workspace.database, o.workspace.data_dir)
+    report = check_data(o.workspace.data_dir)
     return [p.what for p in report.problems]
 
 

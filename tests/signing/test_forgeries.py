@@ -40,7 +40,7 @@ def test_genuine_file_verifies_inside_the_office(signed):
 def test_inserted_final_row_does_not_make_a_file_genuine(signed):
     o, doc_id, _ = signed
     draft = workflow.document_detail(
-        workflow.create_document(o.workspace.database, o.workspace.data_dir, "surat_pengantar",
+        workflow.create_document(o.workspace.data_dir, "surat_pengantar",
                                  "Surat palsu", __import__("tests.naskah.test_workflow",
                                                            fromlist=["CONTENT"]).CONTENT,
                                  o.staf.id), o.workspace.data_dir)
@@ -59,14 +59,14 @@ def test_swapped_public_key_in_the_database_cannot_sign(signed):
     wrapped = keys._wrap(thief, "kata sandi pencuri", row.fingerprint)
     _sql(o, "UPDATE signing_key SET public_key = ?, wrapped_private = ? WHERE id = ?",
          (keys.raw_public(thief.public_key()).hex(), wrapped, row.id))
-    db, data = o.workspace.database, o.workspace.data_dir
-    doc_id = workflow.create_document(db, data, "surat_pengantar", "Surat dengan kunci curian",
+    _db, data = o.workspace.database, o.workspace.data_dir
+    doc_id = workflow.create_document(data, "surat_pengantar", "Surat dengan kunci curian",
                                       __import__("tests.naskah.test_workflow",
                                                  fromlist=["CONTENT"]).CONTENT, o.staf.id)
-    workflow.approve(db, data, doc_id, o.kasubag.id, "123456", passphrase=PASS["kasubag"])
-    workflow.approve(db, data, doc_id, o.sekcam.id, "123456", passphrase=PASS["sekcam"])
+    workflow.approve(data, doc_id, o.kasubag.id, "123456", passphrase=PASS["kasubag"])
+    workflow.approve(data, doc_id, o.sekcam.id, "123456", passphrase=PASS["sekcam"])
     with pytest.raises(InvalidInput, match="tidak disahkan oleh kunci kantor"):
-        workflow.approve(db, data, doc_id, o.camat.id, "123456", passphrase="kata sandi pencuri")
+        workflow.approve(data, doc_id, o.camat.id, "123456", passphrase="kata sandi pencuri")
 
 
 def test_statement_signed_with_a_key_the_office_never_certified(signed, tmp_path):

@@ -56,16 +56,16 @@ def test_revoked_key_keeps_earlier_letters_and_fails_later_ones(keyed, tmp_path)
     assert not result.genuine and "TIDAK BERLAKU" in result.message
 
     # In the app the revoked key cannot sign at all; a new key can.
-    db, data = o.workspace.database, o.workspace.data_dir
-    new_doc = workflow.create_document(db, data, "surat_pengantar", "Sesudah pencabutan",
+    _db, data = o.workspace.database, o.workspace.data_dir
+    new_doc = workflow.create_document(data, "surat_pengantar", "Sesudah pencabutan",
                                        __import__("tests.naskah.test_workflow",
                                                   fromlist=["CONTENT"]).CONTENT, o.staf.id)
-    workflow.approve(db, data, new_doc, o.kasubag.id, "123456", passphrase=PASS["kasubag"])
-    workflow.approve(db, data, new_doc, o.sekcam.id, "123456", passphrase=PASS["sekcam"])
+    workflow.approve(data, new_doc, o.kasubag.id, "123456", passphrase=PASS["kasubag"])
+    workflow.approve(data, new_doc, o.sekcam.id, "123456", passphrase=PASS["sekcam"])
     with pytest.raises(InvalidInput, match="sudah dicabut"):
-        workflow.approve(db, data, new_doc, o.camat.id, "123456", passphrase=PASS["camat"])
+        workflow.approve(data, new_doc, o.camat.id, "123456", passphrase=PASS["camat"])
     keys.create_person_key(o.camat.id, "kunci baru sang camat")
-    workflow.approve(db, data, new_doc, o.camat.id, "123456", passphrase="kunci baru sang camat")
+    workflow.approve(data, new_doc, o.camat.id, "123456", passphrase="kunci baru sang camat")
     assert verify_bytes(workflow.document_detail(new_doc, data).pdf_path.read_bytes()).genuine
     assert len([k for k in keys.list_keys() if k.person == "Wahyu Camat"]) == 2
 

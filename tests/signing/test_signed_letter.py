@@ -42,15 +42,15 @@ def test_key_is_wrapped_by_the_persons_own_passphrase(keyed):
 
 def test_signing_needs_the_passphrase(keyed):
     o = keyed
-    db, data = o.workspace.database, o.workspace.data_dir
-    doc_id = workflow.create_document(db, data, "surat_pengantar", "Penyampaian Renja 2027",
+    _db, data = o.workspace.database, o.workspace.data_dir
+    doc_id = workflow.create_document(data, "surat_pengantar", "Penyampaian Renja 2027",
                                       {**__import__("tests.naskah.test_workflow",
                                                     fromlist=["CONTENT"]).CONTENT},
                                       o.staf.id)
     with pytest.raises(InvalidInput, match="kata sandi tanda tangan"):
-        workflow.approve(db, data, doc_id, o.kasubag.id, "123456")
+        workflow.approve(data, doc_id, o.kasubag.id, "123456")
     with pytest.raises(InvalidInput, match="salah"):
-        workflow.approve(db, data, doc_id, o.kasubag.id, "123456", passphrase=PASS["camat"])
+        workflow.approve(data, doc_id, o.kasubag.id, "123456", passphrase=PASS["camat"])
     assert workflow.document_detail(doc_id, data).approvals == ()
 
 

@@ -26,13 +26,12 @@ def _qr_texts(pdf, tmp_path) -> list[str]:
 
 def test_signed_sop_sheet_carries_a_verifiable_qr(keyed, tmp_path):
     o = keyed
-    db = o.workspace.database
     camat = Official("Camat", "Wahyu Camat", "Pembina (IV/a)", "198001181999121001")
-    signed = library.duplicate_sop(db, 4, "Penyusunan RKT 2027")
-    library.approve_as(db, signed, camat, date(2026, 11, 24), o.camat.id, "123456",
+    signed = library.duplicate_sop(4, "Penyusunan RKT 2027")
+    library.approve_as(signed, camat, date(2026, 11, 24), o.camat.id, "123456",
                        passphrase=PASS["camat"])
-    unsigned = library.duplicate_sop(db, 4, "Penyusunan RKT tanpa kunci")
-    library.approve(db, unsigned, camat, date(2026, 11, 24))  # recorded, not signed
+    unsigned = library.duplicate_sop(4, "Penyusunan RKT tanpa kunci")
+    library.approve(unsigned, camat, date(2026, 11, 24))  # recorded, not signed
 
     sheet = tmp_path / "sop.pdf"
     print_sop(signed, sheet, paper="A4", data_dir=o.workspace.data_dir)

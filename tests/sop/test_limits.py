@@ -110,7 +110,7 @@ def test_a_stored_sop_with_an_absurd_waktu_stops_the_run_plainly(office):  # noq
     first.waktu = "999999999 bulan"
     first.save()
     with pytest.raises(InvalidInput, match="Langkah 1: waktu"):
-        engine.start_run(office.workspace.database, office.sop_id, "Uji", 2027,
+        engine.start_run(office.sop_id, "Uji", 2027,
                          date(2026, 11, 23), office.assignments, office.admin)
     assert m.Run.select().count() == 0
 

@@ -16,25 +16,25 @@ CAMAT = Official("Camat Ngargoyoso", "WAHYU AGUS PRAMONO, S.STP.", "Pembina",
 
 
 def test_draft_saves_replace_an_unapproved_revision(workspace):
-    sop_id = library.duplicate_sop(workspace.database, 6, "Renja Kantor Kami")
+    sop_id = library.duplicate_sop(6, "Renja Kantor Kami")
     sop = editing.update_step(library.get_sop(sop_id), 0, waktu="10 menit")
-    assert library.save_draft(workspace.database, sop_id, sop, date(2026, 11, 24)) == 1
+    assert library.save_draft(sop_id, sop, date(2026, 11, 24)) == 1
     assert library.get_sop(sop_id).langkah[0].waktu == "10 menit"
     assert [r.number for r in library.list_revisions(sop_id)] == [1]
 
 
 def test_approve_locks_and_editing_starts_a_new_revision(workspace):
-    sop_id = library.duplicate_sop(workspace.database, 4)
-    library.approve(workspace.database, sop_id, CAMAT, date(2026, 11, 20))
+    sop_id = library.duplicate_sop(4)
+    library.approve(sop_id, CAMAT, date(2026, 11, 20))
     approved = library.get_sop(sop_id)
     assert approved.identitas.tanggal_pengesahan == date(2026, 11, 20)
     assert approved.identitas.disahkan_oleh == CAMAT
     assert library.is_approved(sop_id)
     with pytest.raises(InvalidInput, match="sudah disahkan"):
-        library.approve(workspace.database, sop_id, CAMAT, date(2026, 11, 21))
+        library.approve(sop_id, CAMAT, date(2026, 11, 21))
 
     edited = editing.update_step(approved, 1, output="Disposisi baru")
-    assert library.save_draft(workspace.database, sop_id, edited, date(2026, 11, 24)) == 2
+    assert library.save_draft(sop_id, edited, date(2026, 11, 24)) == 2
     revisions = library.list_revisions(sop_id)
     assert [(r.number, r.approved_by) for r in revisions] == [(1, CAMAT.nama), (2, "")]
     assert revisions[1].tanggal_revisi == date(2026, 11, 24)
@@ -48,17 +48,17 @@ def test_invalid_draft_is_refused_and_nothing_changes(workspace):
     before = library.get_sop(1)
     broken = editing.update_step(before, 1, pelaksana=["tidak_ada"])
     with pytest.raises(InvalidInput, match="langkah 2"):
-        library.save_draft(workspace.database, 1, broken, date(2026, 11, 24))
+        library.save_draft(1, broken, date(2026, 11, 24))
     assert library.get_sop(1) == before
 
 
 def test_duplicate_and_delete(workspace):
-    copy_id = library.duplicate_sop(workspace.database, 2)
+    copy_id = library.duplicate_sop(2)
     copied, original = library.get_sop(copy_id), library.get_sop(2)
     assert copied.langkah == original.langkah and copied.pelaksana == original.pelaksana
     assert copied.identitas.tanggal_pengesahan is None  # a copy is not yet approved
     assert not [s for s in library.list_sops() if s.id == copy_id][0].is_template
-    library.delete_sop(workspace.database, copy_id)
+    library.delete_sop(copy_id)
     assert copy_id not in [s.id for s in library.list_sops()]
     assert len(library.list_sops()) == 6
 
@@ -68,28 +68,27 @@ def test_only_the_official_themself_approves_with_their_pin(workspace):
     from desktop_app.office.profile import OfficeProfile, save_profile
     from desktop_app.office.profile import Official as ProfileOfficial
 
-    db = workspace.database
-    save_profile(db, OfficeProfile(pemerintah="PEMERINTAH KABUPATEN KARANGANYAR",
+    save_profile(OfficeProfile(pemerintah="PEMERINTAH KABUPATEN KARANGANYAR",
                                    nama_kantor="KECAMATAN NGARGOYOSO", alamat="Jln. Kemuning",
                                    officials=(ProfileOfficial(CAMAT.jabatan, CAMAT.nama,
                                                               CAMAT.pangkat, CAMAT.nip),)))
-    camat = add_person(db, CAMAT.nama, CAMAT.jabatan, CAMAT.nip, "pejabat", "123456")
-    sekcam = add_person(db, "Citra", "Sekcam", "198001012005032003", "pejabat", "234567")
-    staf = add_person(db, "Sari", "Staf", "199001012015032001", "staf", "3456")
-    admin = add_person(db, "Admin", "Admin", "199501012020031004", "admin", "456789")
-    sop_id = library.duplicate_sop(db, 4)
+    camat = add_person(CAMAT.nama, CAMAT.jabatan, CAMAT.nip, "pejabat", "123456")
+    sekcam = add_person("Citra", "Sekcam", "198001012005032003", "pejabat", "234567")
+    staf = add_person("Sari", "Staf", "199001012015032001", "staf", "3456")
+    admin = add_person("Admin", "Admin", "199501012020031004", "admin", "456789")
+    sop_id = library.duplicate_sop(4)
     with pytest.raises(NotAllowed, match="Hanya pejabat"):
-        library.approve_as(db, sop_id, CAMAT, date(2026, 11, 24), staf, "3456")
+        library.approve_as(sop_id, CAMAT, date(2026, 11, 24), staf, "3456")
     with pytest.raises(NotAllowed, match="Hanya pejabat"):  # an admin never "atas nama"
-        library.approve_as(db, sop_id, CAMAT, date(2026, 11, 24), admin, "456789")
+        library.approve_as(sop_id, CAMAT, date(2026, 11, 24), admin, "456789")
     with pytest.raises(NotAllowed, match="hanya dapat disahkan oleh WAHYU"):
-        library.approve_as(db, sop_id, CAMAT, date(2026, 11, 24), sekcam, "234567")
+        library.approve_as(sop_id, CAMAT, date(2026, 11, 24), sekcam, "234567")
     typed = Official("Camat Ngargoyoso", "WAHYU AGUS PRAMONO, S.STP.", "", "198001012005032003")
     with pytest.raises(InvalidInput, match="Pilih pejabat"):  # the camat's name, own NIP
-        library.approve_as(db, sop_id, typed, date(2026, 11, 24), sekcam, "234567")
+        library.approve_as(sop_id, typed, date(2026, 11, 24), sekcam, "234567")
     with pytest.raises(WrongPin):
-        library.approve_as(db, sop_id, CAMAT, date(2026, 11, 24), camat, "0000")
+        library.approve_as(sop_id, CAMAT, date(2026, 11, 24), camat, "0000")
     assert not library.is_approved(sop_id)
-    library.approve_as(db, sop_id, CAMAT, date(2026, 11, 24), camat, "123456")
+    library.approve_as(sop_id, CAMAT, date(2026, 11, 24), camat, "123456")
     assert library.is_approved(sop_id)
     assert library.get_sop(sop_id).identitas.disahkan_oleh.nip == CAMAT.nip

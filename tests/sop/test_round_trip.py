@@ -18,11 +18,11 @@ def test_six_templates_are_bundled():
 @pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.name)
 def test_template_round_trip(workspace, tmp_path, path):
     original = read_sop_file(path)
-    first_id = library.import_sop(workspace.database, path)
+    first_id = library.import_sop(path)
     assert library.get_sop(first_id) == original
     exported = tmp_path / "first.pandu-sop.toml"
     library.export_sop(first_id, exported)
-    second_id = library.import_sop(workspace.database, exported)
+    second_id = library.import_sop(exported)
     assert library.get_sop(second_id) == original
     again = tmp_path / "second.pandu-sop.toml"
     library.export_sop(second_id, again)

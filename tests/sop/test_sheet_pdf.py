@@ -138,7 +138,7 @@ def _check_chars_in_cells(page, geometry):
 
 def test_forty_step_sop_prints(workspace, tmp_path):
     sop = generated_sop(40, 8, 5)
-    sop_id = library.add_sop(workspace.database, sop)
+    sop_id = library.add_sop(sop)
     for paper in ("F4", "A4"):
         out = tmp_path / f"big-{paper}.pdf"
         print_sop(sop_id, out, paper)
@@ -155,7 +155,7 @@ def test_characters_beyond_latin1_are_drawn(workspace, tmp_path, valid_sop):
     from desktop_app.sop.sopfile import sop_from_dict
 
     valid_sop["langkah"][1]["kegiatan"] = "Menyusun konsep — “Renja” ≥ 2 bidang, café → ½ hari ✓"
-    sop_id = library.add_sop(workspace.database, sop_from_dict(valid_sop))
+    sop_id = library.add_sop(sop_from_dict(valid_sop))
     out = tmp_path / "unicode.pdf"
     print_sop(sop_id, out)
     with pdfplumber.open(out) as pdf:
@@ -186,7 +186,7 @@ def test_default_paper_is_the_office_setting(workspace, tmp_path):
     print_sop(1, out)
     with pdfplumber.open(out) as pdf:
         assert round(pdf.pages[0].height / PT_PER_MM) == 330
-    set_settings(workspace.database, {"paper": "A4"})
+    set_settings({"paper": "A4"})
     print_sop(1, out)
     with pdfplumber.open(out) as pdf:
         assert round(pdf.pages[0].height / PT_PER_MM) == 297

@@ -70,5 +70,5 @@ def test_the_limit_is_one_helper_not_two():
 def test_a_refused_file_saves_nothing(workspace, tmp_path):
     before = len(library.list_sops())
     with pytest.raises(InvalidInput, match="terlalu besar"):
-        library.import_sop(workspace.database, _huge(tmp_path, "besar.pandu-sop.toml"))
+        library.import_sop(_huge(tmp_path, "besar.pandu-sop.toml"))
     assert len(library.list_sops()) == before

@@ -84,7 +84,7 @@ GENERATED = [(40, 12, 6, 1, 3, "F4"), (40, 12, 6, 1, 3, "A4"), (20, 12, 3, 4, 0,
 def test_generated_sops_come_back_equal(workspace, tmp_path, paper, steps, lanes, decisions,
                                         seed, multi):
     want = side_by_side(generated_sop(steps, lanes, decisions, seed=seed, multi_lane=multi))
-    sop_id = library.add_sop(workspace.database, want)
+    sop_id = library.add_sop(want)
     path = tmp_path / f"gen-{paper}.pdf"
     print_sop(sop_id, path, paper)
     draft = read_document(path)

@@ -21,12 +21,12 @@ def test_saved_draft_is_unapproved_and_its_source_is_archived(workspace, tmp_pat
     assert len(library.list_sops()) == before + 1
     assert not library.is_approved(sop_id)
     assert library.get_sop(sop_id) == draft.sop
-    refresh(workspace.database)
-    found = search.search(workspace.database, search.ArchiveQuery(text="Inspektorat"))
+    refresh()
+    found = search.search(search.ArchiveQuery(text="Inspektorat"))
     entry = next(e for e in found.entries if e.source == "sumber_sop")
     assert entry.perihal == "SOP RKT Inspektorat.docx"
     assert entry.sop_id == sop_id and entry.has_file and entry.kind_label == "Dokumen asal SOP"
-    stored = search.detail(workspace.database, entry.id, workspace.data_dir)
+    stored = search.detail(entry.id, workspace.data_dir)
     assert stored is not None
 
 

@@ -24,7 +24,7 @@ def asked(monkeypatch, name: str, answer):
 
 
 def editor_for(qtbot, workspace) -> SopEditor:
-    sop_id = library.duplicate_sop(workspace.database, 4, "RKT Kami")
+    sop_id = library.duplicate_sop(4, "RKT Kami")
     editor = SopEditor(workspace, sop_id, [], None)
     qtbot.addWidget(editor)
     editor.show()

@@ -18,9 +18,8 @@ def log_in(dialog, person_label: str, pin: str, qtbot) -> None:
 
 
 def test_people_page_follows_log_in_and_switch(qtbot, workspace, on_next_dialog):
-    db = workspace.database
-    add_person(db, "Wahyu", "Camat", "", "admin", "246800")
-    add_person(db, "Budi", "Staf Umum", "", "staf", "1234")
+    add_person("Wahyu", "Camat", "", "admin", "246800")
+    add_person("Budi", "Staf Umum", "", "staf", "1234")
     window = MainWindow(workspace)
     qtbot.addWidget(window)
     window.show()
@@ -38,8 +37,7 @@ def test_people_page_follows_log_in_and_switch(qtbot, workspace, on_next_dialog)
 
 def test_hidden_page_refreshes_when_shown_and_archive_has_refresh(qtbot, workspace,
                                                                   on_next_dialog):
-    db = workspace.database
-    add_person(db, "Wahyu", "Camat", "", "admin", "246800")
+    add_person("Wahyu", "Camat", "", "admin", "246800")
     window = MainWindow(workspace)
     qtbot.addWidget(window)
     window.show()
@@ -50,7 +48,7 @@ def test_hidden_page_refreshes_when_shown_and_archive_has_refresh(qtbot, workspa
     window.settings_tabs.setCurrentWidget(window.people_page)
     assert window.people_page.model.rowCount() == 1
     click_nav(window, "Beranda")
-    add_person(db, "Sri", "Sekretaris Kecamatan", "", "pejabat", "135700")
+    add_person("Sri", "Sekretaris Kecamatan", "", "pejabat", "135700")
     window.notify("people")
     click_nav(window, "Pengaturan")
     assert window.people_page.model.rowCount() == 2

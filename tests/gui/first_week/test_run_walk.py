@@ -18,12 +18,11 @@ from tests.runs.test_walk import actor_for, walk_to_first_decision
 
 
 def test_lanes_are_pre_filled_by_role_and_marked(qtbot, workspace):
-    db = workspace.database
-    ids = {j: add_person(db, n, j, "", "pejabat", "123456") for n, j in (
+    ids = {j: add_person(n, j, "", "pejabat", "123456") for n, j in (
         ("Sri", "Sekretaris Camat"), ("Wahyu", "Camat Ngargoyoso"),
         ("Budi", "Kasubag Umum dan Kepegawaian"), ("Dewi", "Kasubag Perencanaan dan Keuangan"),
         ("Ani", "Staf Umum"))}
-    sop_id = library.duplicate_sop(db, 4, "RKT")
+    sop_id = library.duplicate_sop(4, "RKT")
     dialog = StartRunDialog(None, [s for s in library.list_sops() if s.id == sop_id],
                             list_people())
     qtbot.addWidget(dialog)
@@ -56,8 +55,7 @@ def test_the_redone_step_shows_who_returned_it_and_why(qtbot, office, monkeypatc
 
 
 def test_a_disabled_selesai_says_why(qtbot, office):  # noqa: F811
-    db = office.workspace.database
-    run_id = engine.start_run(db, office.sop_id, "RKT", 2027, date.today(),
+    run_id = engine.start_run(office.sop_id, "RKT", 2027, date.today(),
                               office.assignments, office.admin)
     window = MainWindow(office.workspace, get_person(office.camat.id))
     qtbot.addWidget(window)
@@ -75,19 +73,18 @@ def test_a_disabled_selesai_says_why(qtbot, office):  # noqa: F811
 def test_formulir_rkt_brings_the_forms_area_to_the_front(qtbot, office,  # noqa: F811
                                                          monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)  # nothing signed yet
-    db = office.workspace.database
-    run_id = engine.start_run(db, office.sop_id, "RKT", 2027, date.today(),
+    run_id = engine.start_run(office.sop_id, "RKT", 2027, date.today(),
                               office.assignments, office.admin)
     lanes = [s.pelaksana[0] for s in library.get_sop(office.sop_id).langkah]
     while not run_view(run_id).active_step.dokumen.startswith(("form_", "ekspedisi")):
         step = run_view(run_id).active_step
         actor = actor_for(office, lanes[step.number - 1])
         for check in step.current.checks:
-            engine.tick(db, step.current.run_step_id, check.item_id, True, actor)
+            engine.tick(step.current.run_step_id, check.item_id, True, actor)
         if step.simbol == "keputusan":
-            engine.decide(db, step.current.run_step_id, actor, True)
+            engine.decide(step.current.run_step_id, actor, True)
         else:
-            engine.complete(db, step.current.run_step_id, actor)
+            engine.complete(step.current.run_step_id, actor)
     window = MainWindow(office.workspace, get_person(office.admin.id))
     qtbot.addWidget(window)
     window.show()
@@ -106,8 +103,7 @@ def test_an_audit_export_is_kept_in_the_arsip(qtbot, office, monkeypatch, tmp_pa
 
     from desktop_app.archive.search import ArchiveQuery, search
 
-    db = office.workspace.database
-    run_id = engine.start_run(db, office.sop_id, "RKT", 2027, date.today(),
+    run_id = engine.start_run(office.sop_id, "RKT", 2027, date.today(),
                               office.assignments, office.admin)
     window = MainWindow(office.workspace, get_person(office.admin.id))
     qtbot.addWidget(window)
@@ -117,5 +113,5 @@ def test_an_audit_export_is_kept_in_the_arsip(qtbot, office, monkeypatch, tmp_pa
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     run_window.export_xlsx()
     assert out.exists() and "Arsip" in run_window.statusBar().currentMessage()
-    kept = [e for e in search(db, ArchiveQuery("jejak audit")).entries if e.source == "keluaran"]
+    kept = [e for e in search(ArchiveQuery("jejak audit")).entries if e.source == "keluaran"]
     assert len(kept) == 1 and kept[0].run_id == run_id

@@ -30,14 +30,13 @@ def screen() -> object:
 
 def open_all(qtbot, routed):  # noqa: F811
     o = routed
-    db = o.workspace.database
     window = MainWindow(o.workspace, get_person(o.admin.id))
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    run_id = engine.start_run(db, o.sop_id, "Penyusunan RKT 2027", 2027, date.today(),
+    run_id = engine.start_run(o.sop_id, "Penyusunan RKT 2027", 2027, date.today(),
                               o.assignments, engine.Actor(o.admin.id, "admin"))
-    doc_id = workflow.create_document(db, o.workspace.data_dir, "surat_pengantar",
+    doc_id = workflow.create_document(o.workspace.data_dir, "surat_pengantar",
                                       "Penyampaian Renja 2027", CONTENT, o.staf.id)
     windows = [window, window.open_editor(o.sop_id), window.open_run(run_id),
                window.open_document(doc_id)]
