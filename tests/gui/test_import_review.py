@@ -80,7 +80,8 @@ def test_word_sop_imported_through_the_review(qtbot, data_dir, tmp_path, monkeyp
     seen: dict = {}
 
     def walk(*_args) -> int:  # what the person does once the window is up
-        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)
+                      and w.workspace.data_dir == data_dir)  # not another test's window
         qtbot.addWidget(window)  # deleted after the test: no stray main window for others
         qtbot.waitExposed(window)
         assert window.person is not None and window.person.id == person_id

@@ -41,6 +41,7 @@ def on_next_dialog(qtbot):
             QTimer.singleShot(20, poll)
 
     yield answer
+    queue.clear()  # an answer left unused must not act on a later test's dialog
     if errors:
         raise errors[0]
 

@@ -305,6 +305,7 @@ def test_first_week(qtbot, qapp, tmp_path, monkeypatch, on_next_dialog):
     def the_week(app) -> int:
         window = next(w for w in app.topLevelWidgets()
                       if isinstance(w, MainWindow) and w.isVisible())
+        qtbot.addWidget(window)  # deleted after the test: no stray main window for others
         assert window.person is not None and window.person.nama == "ADMIN KANTOR"
         walk.look(window, "beranda-kantor-baru")
         assert window.dashboard.first_steps.isVisible()
