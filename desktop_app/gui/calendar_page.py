@@ -6,10 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTime,
     Signal,
@@ -41,11 +38,11 @@ from desktop_app.common.working_time import WEEKDAY_NAMES, OfficeHours
 from desktop_app.gui import policy
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.questions import INDONESIAN
+from desktop_app.gui.table_model import ListModel
 from desktop_app.office import calendar as service
 from desktop_app.office.calendar import CalendarDay
 from desktop_app.office.permissions import OP
 
-_ROOT = QModelIndex()
 _HEADERS = ("Tanggal", "Hari", "Keterangan", "Jenis")
 _KIND_LABELS = {"nasional": "Libur nasional", "cuti_bersama": "Cuti bersama",
                 "libur": "Libur kantor", "masuk": "Kantor masuk"}
@@ -55,8 +52,14 @@ _WORKED_COLOUR = QColor("#8a8a8a")
 _OFFICE_COLOUR = QColor("#0d47a1")
 
 
-class CalendarDaysModel(QAbstractTableModel):
+class CalendarDaysModel(ListModel):
     """A year's calendar rows (plain CalendarDay values)."""
+
+    def items(self):
+        return self._rows
+
+    def headers(self):
+        return _HEADERS
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -72,17 +75,6 @@ class CalendarDaysModel(QAbstractTableModel):
 
     def row_of(self, d: date, kind: str) -> int:
         return next(i for i, r in enumerate(self._rows) if r.date == d and r.kind == kind)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(_HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return _HEADERS[section]
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop_app.common.errors import DomainError
 from desktop_app.gui.document_form import DocumentFormDialog
 from desktop_app.gui.errors import show_error
+from desktop_app.gui.table_model import ListModel
 from desktop_app.naskah import workflow
 from desktop_app.naskah.verification import VerifyResult, verify_bytes
 from desktop_app.naskah.workflow import STATUS_LABELS, DocumentSummary
@@ -46,8 +47,14 @@ def status_text(row: DocumentSummary, me: int | None) -> str:
     return STATUS_LABELS.get(row.status, row.status)
 
 
-class DocumentsModel(QAbstractTableModel):
+class DocumentsModel(ListModel):
     """A table over workflow.list_documents(); rows waiting for `me` are bold and blue."""
+
+    def items(self):
+        return self.rows
+
+    def headers(self):
+        return COLUMNS
 
     def __init__(self):
         super().__init__()
@@ -58,18 +65,6 @@ class DocumentsModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows, self.me = list(rows), me
         self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(COLUMNS)):
-            return COLUMNS[section]
-        return None
 
     def _mine(self, row: DocumentSummary) -> bool:
         return row.status == "menunggu" and self.me is not None and row.waiting_for_id == self.me

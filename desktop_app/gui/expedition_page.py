@@ -48,6 +48,7 @@ from desktop_app.gui.errors import show_error
 from desktop_app.gui.open_file import open_path
 from desktop_app.gui.print_preview import PrintPreviewDialog
 from desktop_app.gui.questions import INDONESIAN, confirm
+from desktop_app.gui.table_model import ListModel
 from desktop_app.office.people import PersonInfo, list_people
 from desktop_app.office.settings import get_setting
 
@@ -65,9 +66,15 @@ def date_edit(value: date) -> QDateEdit:
     return edit
 
 
-class RowsModel(QAbstractTableModel):
+class RowsModel(ListModel):
     """A read-only table over a list of service results: one (header, text of row) per column,
     an optional colour per row; UserRole gives the row itself."""
+
+    def items(self):
+        return self.rows
+
+    def headers(self):
+        return [header for header, _text in self.columns]
 
     def __init__(self, columns: Sequence[tuple[str, Callable]],
                  colour: Callable[[object], str | None] = lambda _row: None):
@@ -78,18 +85,6 @@ class RowsModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.columns)):
-            return self.columns[section][0]
-        return None
 
     def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

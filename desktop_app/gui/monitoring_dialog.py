@@ -7,7 +7,7 @@ import re
 from dataclasses import fields, replace
 from datetime import date, datetime
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QRect, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -35,6 +35,7 @@ from desktop_app.gui.errors import show_error
 from desktop_app.gui.library_page import file_name
 from desktop_app.gui.print_preview import PrintPreviewDialog
 from desktop_app.gui.questions import INDONESIAN, confirm
+from desktop_app.gui.table_model import ListModel
 from desktop_app.office.profile import load_profile, nip_problem
 from desktop_app.office.settings import get_setting
 from desktop_app.runs.monitoring import BAIK, TIDAK_BAIK, MonitoringRow, monitoring_rows
@@ -46,7 +47,6 @@ FIELDS = dict(enumerate(f.name for f in fields(MonitoringRow)))
 JUDGEMENTS = (("(belum dinilai)", ""), (BAIK, BAIK), (TIDAK_BAIK, TIDAK_BAIK))
 NOTHING_FOUND = "Tidak ada proses pada periode ini."
 OWN = "(ketik sendiri)"
-ROOT = QModelIndex()
 
 
 def current_semester(today: date) -> tuple[date, date]:
@@ -67,20 +67,20 @@ def place_from_alamat(alamat: str) -> str:
                   flags=re.IGNORECASE).strip()
 
 
-class MonitoringModel(QAbstractTableModel):
+class MonitoringModel(ListModel):
     """The form's rows, editable; the vertical header is the "No" column."""
 
     edited = Signal()
 
+    def items(self):
+        return self._rows
+
+    def headers(self):
+        return HEADERS
+
     def __init__(self, rows: list[MonitoringRow] | None = None):
         super().__init__()
         self._rows = list(rows or [])
-
-    def rowCount(self, parent=ROOT) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=ROOT) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(HEADERS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role != Qt.ItemDataRole.DisplayRole:

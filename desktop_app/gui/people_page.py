@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from desktop_app.common.errors import DomainError
 from desktop_app.gui import policy
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.login_dialog import hint_label, message_label, pin_edit
+from desktop_app.gui.table_model import ListModel
 from desktop_app.office.people import (
     ROLE_DESCRIPTIONS,
     ROLES,
@@ -52,8 +53,14 @@ INACTIVE = QColor("#80868b")
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class PeopleModel(QAbstractTableModel):
+class PeopleModel(ListModel):
     """A table over list_people()."""
+
+    def items(self):
+        return self.people
+
+    def headers(self):
+        return COLUMNS
 
     def __init__(self):
         super().__init__()
@@ -63,18 +70,6 @@ class PeopleModel(QAbstractTableModel):
         self.beginResetModel()
         self.people = list(people)
         self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else len(self.people)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(COLUMNS)):
-            return COLUMNS[section]
-        return None
 
     def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
