@@ -35,7 +35,7 @@ class LetterNumbersPage(QWidget):
     def __init__(self, workspace, person_provider):
         super().__init__()
         self.workspace, self.person_provider = workspace, person_provider
-        self.format = QLineEdit(ln.number_format())
+        self.format = QLineEdit(ln.readable_format(ln.number_format()))
         self.preview = QLabel()
         self.format.textChanged.connect(self._preview)
         self.read_only_note = QLabel(wordWrap=True)
@@ -45,7 +45,8 @@ class LetterNumbersPage(QWidget):
         form = QFormLayout(format_box)
         form.addRow("Format", self.format)
         form.addRow("Contoh", self.preview)
-        form.addRow(QLabel("Bagian: {klasifikasi} {nomor:03d} {kode_unit} {tahun}"), save_format)
+        form.addRow(QLabel("Bagian: {klasifikasi} {nomor} (atau {nomor 3 angka}) {kode_unit} "
+                           "{tahun}"), save_format)
         self.codes = QTableWidget(0, 3)
         self.codes.setHorizontalHeaderLabels(["Kode", "Keterangan", "Aktif"])
         self.codes.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

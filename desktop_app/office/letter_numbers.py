@@ -41,7 +41,7 @@ STATUS_LABELS = {"aktif": "Aktif", "batal": "Batal"}
 MAX_ATTEMPTS = 5  # tries of take_number when another computer holds the database
 _CODE = re.compile(r"[0-9]+(\.[0-9]+)*")
 _SAMPLE = {"klasifikasi": "000.7.2.6", "nomor": 15, "kode_unit": "408.12", "tahun": 2026}
-_EXAMPLE = "{klasifikasi}/{nomor:03d}/{kode_unit}/{tahun}"
+_EXAMPLE = "{klasifikasi}/{nomor 3 angka}/{kode_unit}/{tahun}"
 
 
 @dataclass(frozen=True)
@@ -96,8 +96,23 @@ class ClassificationInfo:
 
 # --- the number format --------------------------------------------------------------------
 
+_READABLE_NOMOR = re.compile(r"\{nomor (\d) angka\}")
+_STORED_NOMOR = re.compile(r"\{nomor:0(\d)d\}")
+
+
+def readable_format(fmt: str) -> str:
+    """The format as staff read it: `{nomor 3 angka}` for the stored `{nomor:03d}`."""
+    return _STORED_NOMOR.sub(lambda m: f"{{nomor {m.group(1)} angka}}", fmt)
+
+
+def stored_format(text: str) -> str:
+    """The format as typed (readable or the stored form, both work) in its stored form."""
+    return _READABLE_NOMOR.sub(lambda m: f"{{nomor:0{m.group(1)}d}}", text.strip())
+
+
 def format_problems(fmt: str) -> list[str]:
     """What is wrong with a number format (Indonesian messages); empty when it can be used."""
+    fmt = stored_format(fmt)
     if not fmt.strip():
         return [f"format nomor: belum diisi (mis. {_EXAMPLE})"]
     if "\n" in fmt or "\r" in fmt:
@@ -118,7 +133,7 @@ def format_problems(fmt: str) -> list[str]:
             problems.append(f'format nomor: isian "{field}" tidak dikenal; yang boleh: {allowed}')
         elif conversion or not _spec_fits(name, spec):
             problems.append(f'format nomor: "{field}" tidak dapat dipakai; tulis mis. {{{name}}}'
-                            + (" atau {nomor:03d} untuk nomor tiga angka" if name == "nomor"
+                            + (" atau {nomor 3 angka} untuk nomor tiga angka" if name == "nomor"
                                else ""))
         used.add(name)
     problems += [f"format nomor: isian {{{name}}} harus ada" for name in REQUIRED_FIELDS
@@ -142,6 +157,7 @@ def _used_fields(fmt: str) -> set[str]:
 
 def preview_number(fmt: str, klasifikasi: str, nomor: int, kode_unit: str, tahun: int) -> str:
     """The number the format gives for these values; InvalidInput if the format is wrong."""
+    fmt = stored_format(fmt)
     problems = format_problems(fmt)
     if problems:
         raise InvalidInput(problems)
@@ -156,7 +172,7 @@ def number_format() -> str:
 def set_number_format(fmt: str, person_id: int | None) -> None:
     """Validate and store the office's number format; numbers already taken keep theirs."""
     check(person_id, OP.SET_NUMBER_FORMAT)
-    fmt = fmt.strip()
+    fmt = stored_format(fmt)
     problems = format_problems(fmt)
     if problems:
         raise InvalidInput(problems)

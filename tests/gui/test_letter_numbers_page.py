@@ -25,9 +25,11 @@ def test_register_and_format(qtbot, office, monkeypatch, screenshot):  # noqa: F
     page.year.setValue(2026)
     assert page.register.rowCount() == 2
     assert page.register.item(0, 1).text() == "000.7.2.6/001/408.12/2026"
+    assert page.format.text() == "{klasifikasi}/{nomor 3 angka}/{kode_unit}/{tahun}"
+    assert ":03d" not in page.format.text()  # staff read words, not Python's format spec
     page.format.setText("{klasifikasi}/{bulan}")
     assert "format nomor" in page.preview.text()
-    page.format.setText("{klasifikasi}/{nomor:03d}/{kode_unit}/{tahun}")
+    page.format.setText("{klasifikasi}/{nomor 3 angka}/{kode_unit}/{tahun}")
     assert page.preview.text() == "000.7.2.6/015/408.12/" + str(date.today().year)
     page.register.selectRow(1)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Salah tujuan", True))

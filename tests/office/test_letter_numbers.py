@@ -268,3 +268,17 @@ def test_processes_taking_numbers_at_once_get_every_number_exactly_once(office):
     assert m.AuditEntry.select().where(m.AuditEntry.action == "ambil_nomor").count() == total
     assert verify_chain() == []
     assert time.monotonic() - started < 60
+
+
+def test_the_number_format_reads_in_words_and_the_stored_form_still_works(workspace):
+    from desktop_app.office.letter_numbers import number_format, readable_format, stored_format
+
+    assert readable_format("{klasifikasi}/{nomor:03d}/{kode_unit}/{tahun}") == (
+        "{klasifikasi}/{nomor 3 angka}/{kode_unit}/{tahun}")
+    assert stored_format("{klasifikasi}/{nomor 4 angka}/{tahun}") == (
+        "{klasifikasi}/{nomor:04d}/{tahun}")
+    assert format_problems("{klasifikasi}/{nomor 3 angka}/{kode_unit}/{tahun}") == []
+    set_number_format("{klasifikasi}/{nomor 4 angka}/{tahun}", None)
+    assert number_format() == "{klasifikasi}/{nomor:04d}/{tahun}"  # stored as before
+    set_number_format("{klasifikasi}/{nomor:03d}/{tahun}", None)  # the old form still works
+    assert number_format() == "{klasifikasi}/{nomor:03d}/{tahun}"
