@@ -50,7 +50,7 @@ def test_search_filters_and_detail(sending, qtbot, monkeypatch, screenshot,  # n
     page.open_button.click()
     assert opened[-1].read_bytes().startswith(b"%PDF")
     page.tabs.setCurrentIndex(2)
-    page._open_scan(page.deliveries.index(0, 0))
+    page.tab_views[2].doubleClicked.emit(page.deliveries.index(0, 0))  # a double click
     assert opened[-1].read_bytes() == scan.read_bytes()
     page.tabs.setCurrentIndex(1)
     screenshot(page, "arsip-cari-renja")

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from desktop_app.gui.document_form import DocumentFormDialog
 from desktop_app.gui.document_window import DocumentWindow, PinPrompt
@@ -187,10 +187,16 @@ def test_a_return_with_a_note_and_a_change(routed, qtbot, monkeypatch):  # noqa:
     assert "menunggu" in window.route.item(1).text()
 
 
+def click_simpan(dialog) -> None:
+    """What a person clicks to save the form."""
+    buttons = dialog.findChild(QDialogButtonBox)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+
 def test_the_form_checks_and_returns_the_content(routed, qtbot, screenshot):  # noqa: F811
     dialog = DocumentFormDialog(None, "surat_pengantar", "", None)
     qtbot.addWidget(dialog)
-    dialog._accept()
+    click_simpan(dialog)
     assert dialog.result() != QDialog.DialogCode.Accepted
     problems = dialog.problems.text()
     for expected in ("Perihal wajib diisi.", "Pilih kode klasifikasi", "Kepada wajib diisi.",
@@ -208,7 +214,7 @@ def test_the_form_checks_and_returns_the_content(routed, qtbot, screenshot):  # 
     table.item(0, 1).setText("2 (dua) buku")
     fields["items"].add_row({"naskah": "Daftar hadir", "banyaknya": "1 lembar"})
     assert fields["tanggal"].empty.isChecked() and fields["tanggal"].value() == ""
-    dialog._accept()
+    click_simpan(dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted and dialog.problems.isHidden()
     content = dialog.content()
     assert content["klasifikasi"] == "000.7.2.4" and content["tanggal"] == ""
@@ -246,7 +252,7 @@ def test_disposisi_checklists(routed, qtbot, screenshot):  # noqa: F811
                                                           "Proses lebih lanjut"]
     dialog.fields["surat_dari"].setText("Dinas PMD")
     dialog.fields["sifat"].setCurrentText("segera")
-    dialog._accept()
+    click_simpan(dialog)
     content = dialog.content()
     assert content["diteruskan_kepada"][0][1] is True
     assert ["Kasi Pemerintahan", True] in content["diteruskan_kepada"]

@@ -147,8 +147,7 @@ def test_word_sop_imported_through_the_review(qtbot, data_dir, tmp_path, monkeyp
         assert saved.langkah[BLANK - 1].pelaksana[0] == want.langkah[BLANK - 1].pelaksana[0]
         screenshot(window, "import-review-saved")
 
-        # the Arsip page lists what archive.search finds; clicking "Arsip" in the navigation
-        # calls ArchivePage.refresh(), which that page lacks (pages' refresh: issue 16)
+        # the Arsip page lists what archive.search finds (the index brought up to date first)
         refresh()
         found = search.search(search.ArchiveQuery(text="Inspektorat"))
         entry = next(e for e in found.entries if e.source == "sumber_sop")

@@ -115,7 +115,6 @@ def test_camat_makes_a_key_signs_and_the_letter_verifies(routed, qtbot, monkeypa
     _log_in(qtbot, window, o.camat)
     doc_window = window.open_document(doc_id)
     qtbot.addWidget(doc_window)
-    doc_window.refresh()
     asked = _type_passphrase(qtbot, "salah sekali", again=False)
     doc_window.approve_button.click()
     assert asked and "Kata sandi tanda tangan salah" in doc_window.message.text()

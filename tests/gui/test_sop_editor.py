@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from desktop_app.gui import questions
 from desktop_app.gui.approve_dialog import Approval, ApproveDialog
@@ -103,16 +103,20 @@ def test_problems_are_shown_where_they_are_and_block_saving(qtbot, workspace, mo
     assert library.get_sop(editor.sop_id).langkah[3].waktu != "sebentar"
 
 
+def click_button(widget, text: str) -> None:
+    next(b for b in widget.findChildren(QPushButton) if b.text() == text).click()
+
+
 def test_steps_insert_move_delete_keep_decisions(qtbot, workspace):
     editor = open_editor(qtbot, workspace)
     steps = editor.steps
     before = editor.sop.langkah[4].jika_tidak  # step 5 returns to step 4
     steps.select(0)
-    steps._insert()  # a new first step
+    click_button(steps, "&Sisipkan")  # a new first step
     assert len(editor.sop.langkah) == 14
     assert editor.sop.langkah[5].jika_tidak == before + 1
     steps.select(0)
-    steps._delete()
+    click_button(steps, "&Hapus")
     assert editor.sop.langkah[4].jika_tidak == before
     editor.undo_action.trigger()
     editor.undo_action.trigger()
@@ -135,10 +139,10 @@ def test_approve_then_edit_makes_a_new_revision(qtbot, workspace, monkeypatch):
     assert [r.number for r in library.list_revisions(editor.sop_id)] == [1, 2]
     assert editor.revision.count() == 2
     editor.revision.setCurrentIndex(1)  # revision 1, approved
-    editor._show_revision()
+    editor.revision.activated.emit(1)  # chosen as a person does
     assert editor.sop.langkah[0].waktu == "5 menit" and not editor.tabs.isEnabled()
     editor.revision.setCurrentIndex(0)
-    editor._show_revision()
+    editor.revision.activated.emit(0)
     assert editor.sop.langkah[0].waktu == "10 menit" and editor.tabs.isEnabled()
 
 
